@@ -2,8 +2,18 @@ export { type ArgmaxOptions, argmaxLabels } from "./argmax-labels.ts";
 export { FusionError, type FusionErrorCode } from "./fusion-error.ts";
 export type { FusionResult } from "./fusion-result.ts";
 export { majorityVote } from "./majority-vote.ts";
+export {
+  estimateRaterReliability,
+  type RaterReliability,
+  type RaterReliabilityOptions,
+  type ReliabilitySource,
+} from "./rater-reliability.ts";
 export { softLabelRaterMean } from "./soft-label-rater-mean.ts";
 export { softLabelWeighted } from "./soft-label-weighted.ts";
+export {
+  type ReliabilityWeightedSoftLabels,
+  softLabelsReliabilityWeighted,
+} from "./soft-labels-reliability-weighted.ts";
 export { type StapleBinaryResult, stapleBinary } from "./staple-binary.ts";
 export { STAPLE_DEFAULTS, type StapleFit, type StapleOptions } from "./staple-em.ts";
 export { type StapleMultiLabelResult, stapleMultiLabel } from "./staple-multilabel.ts";
