@@ -34,6 +34,17 @@ describe("DirectoryBlobStore", () => {
     await expect(store.get("a")).rejects.toBeInstanceOf(BlobNotFoundError);
   });
 
+  it("prunes the folders a deleted key leaves empty, and only those", async () => {
+    await store.put("x/y/1", new Uint8Array([1]));
+    await store.put("x/z/2", new Uint8Array([2]));
+    await store.delete("x/y/1");
+    expect(await readdir(root, { recursive: true })).toEqual(
+      ["x", "x/z", "x/z/2"].map((p) => path.normalize(p)),
+    );
+    await store.delete("x/z/2");
+    expect(await readdir(root)).toEqual([]);
+  });
+
   it("refuses keys that would leave its root", async () => {
     for (const key of ["../escape", "a/../../b", "/abs", "a//b", "", "a b"]) {
       await expect(store.put(key, new Uint8Array([1]))).rejects.toThrow(/invalid blob key/);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { assertValidBlobKey, BlobNotFoundError, type BlobStore } from "./blob-store.ts";
 
@@ -38,7 +38,16 @@ export class DirectoryBlobStore implements BlobStore {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    const file = this.pathOf(key);
+    await rm(file, { force: true });
+    // prune folders the key leaves empty, so deleting what an import wrote restores the tree
+    for (let dir = path.dirname(file); dir !== this.root; dir = path.dirname(dir)) {
+      try {
+        await rmdir(dir);
+      } catch {
+        break;
+      }
+    }
   }
 
   private pathOf(key: string): string {
