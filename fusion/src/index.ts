@@ -1,7 +1,16 @@
 export { type ArgmaxOptions, argmaxLabels } from "./argmax-labels.ts";
+export { brierScore } from "./brier-score.ts";
+export { dice } from "./dice.ts";
+export { euclideanDistanceTransform } from "./euclidean-distance-transform.ts";
+export { expectedCalibrationError } from "./expected-calibration-error.ts";
+export { fleissKappa } from "./fleiss-kappa.ts";
 export { FusionError, type FusionErrorCode } from "./fusion-error.ts";
 export type { FusionResult } from "./fusion-result.ts";
+export { type HausdorffOptions, hausdorff, hausdorff95 } from "./hausdorff.ts";
+export { iou } from "./iou.ts";
 export { majorityVote } from "./majority-vote.ts";
+export { meanSurfaceDistance } from "./mean-surface-distance.ts";
+export { pairwiseRaterDice } from "./pairwise-rater-dice.ts";
 export {
   estimateRaterReliability,
   type RaterReliability,
@@ -19,4 +28,6 @@ export { STAPLE_DEFAULTS, type StapleFit, type StapleOptions } from "./staple-em
 export { type StapleMultiLabelResult, stapleMultiLabel } from "./staple-multilabel.ts";
 export { type StapleStudyResult, stapleStudy } from "./staple-study.ts";
 export type { RatedSlice, StudyRatings } from "./study-ratings.ts";
+export { surfaceDistances } from "./surface-distances.ts";
+export type { VolumeShape } from "./volume-shape.ts";
 export { weightedVote } from "./weighted-vote.ts";
