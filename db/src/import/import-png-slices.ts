@@ -46,14 +46,13 @@ export async function importPngSlices(storage: Storage, upload: PngUpload): Prom
     }
     return label.labels;
   });
-  const sliceSize = width * height;
-  const image = new Float32Array(sliceSize * decoded.length);
-  decoded.forEach((png, z) => image.set(png.gray, z * sliceSize));
-  let labels: Uint8Array | null = null;
-  if (labelMaps) {
-    labels = new Uint8Array(sliceSize * labelMaps.length);
-    labelMaps.forEach((map, z) => labels!.set(map, z * sliceSize));
-  }
+  const image = stack(
+    decoded.map((png) => png.gray),
+    new Float32Array(width * height * decoded.length),
+  );
+  const labels = labelMaps
+    ? stack(labelMaps, new Uint8Array(width * height * labelMaps.length))
+    : null;
   return storeVolume(storage, {
     studyId: upload.studyId,
     name: upload.name,
@@ -68,4 +67,13 @@ export async function importPngSlices(storage: Storage, upload: PngUpload): Prom
     format: "png",
     sourceDatatype: `png${first.bitDepth}-${first.colorType}`,
   });
+}
+
+function stack<T extends Float32Array | Uint8Array>(planes: T[], into: T): T {
+  let offset = 0;
+  for (const plane of planes) {
+    into.set(plane, offset);
+    offset += plane.length;
+  }
+  return into;
 }
