@@ -2,6 +2,13 @@ export { assertValidBlobKey, BlobNotFoundError, type BlobStore } from "./blob-st
 export { type CreateDatabaseOptions, createDatabase } from "./create-database.ts";
 export { createTestDatabase } from "./create-test-database.ts";
 export type { Database, DatabaseHandle } from "./database.ts";
+export {
+  DEMO_STUDY_NAME,
+  type DemoStudyOptions,
+  demoClasses,
+  type SeededDemoStudy,
+  seedDemoStudy,
+} from "./demo/seed-demo-study.ts";
 export { DirectoryBlobStore } from "./directory-blob-store.ts";
 export { ImportError, type ImportErrorCode } from "./import/import-error.ts";
 export { importNiftiVolume, type NiftiUpload } from "./import/import-nifti-volume.ts";
