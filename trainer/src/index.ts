@@ -1,1 +1,4 @@
-export {};
+export {
+  registerWasmGradientKernels,
+  wasmGradientKernelConfigs,
+} from "./kernels/register-wasm-gradient-kernels.ts";

@@ -1,0 +1,108 @@
+"""PyTorch peer of the tfjs U-Net training-step benchmark.
+
+Builds the same network as trainer/src/models/unet.ts (same layer layout, so the same
+1,940,868 parameters at base 16, 4 classes, depth 4), runs Adam steps with categorical
+cross-entropy on one CPU thread, and prints one JSON line with the median step time, so
+bench:train can report how far the wasm backend is from a native framework on the same
+machine in the same run.
+"""
+
+import argparse
+import json
+import statistics
+import time
+
+import torch
+from torch import nn
+
+
+def double_conv(cin: int, cout: int) -> nn.Sequential:
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, 3, padding=1),
+        nn.ReLU(inplace=True),
+        nn.Conv2d(cout, cout, 3, padding=1),
+        nn.ReLU(inplace=True),
+    )
+
+
+class UNet(nn.Module):
+    def __init__(self, in_channels: int, classes: int, base: int, depth: int):
+        super().__init__()
+        widths = [base * 2**level for level in range(depth + 1)]
+        self.down = nn.ModuleList()
+        cin = in_channels
+        for w in widths[:-1]:
+            self.down.append(double_conv(cin, w))
+            cin = w
+        self.bottom = double_conv(widths[-2], widths[-1])
+        self.up = nn.ModuleList()
+        self.dec = nn.ModuleList()
+        for level in reversed(range(depth)):
+            self.up.append(nn.ConvTranspose2d(widths[level + 1], widths[level], 2, stride=2))
+            self.dec.append(double_conv(2 * widths[level], widths[level]))
+        self.head = nn.Conv2d(widths[0], classes, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        skips = []
+        for block in self.down:
+            x = block(x)
+            skips.append(x)
+            x = nn.functional.max_pool2d(x, 2)
+        x = self.bottom(x)
+        for up, dec in zip(self.up, self.dec):
+            x = up(x)
+            x = dec(torch.cat([skips.pop(), x], dim=1))
+        # Logits: CrossEntropyLoss applies log-softmax itself, which is the same
+        # softmax + categorical cross-entropy that the tfjs model trains with.
+        return self.head(x)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=128)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--classes", type=int, default=4)
+    parser.add_argument("--base", type=int, default=16)
+    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--steps", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    model = UNet(1, args.classes, args.base, args.depth)
+    params = sum(p.numel() for p in model.parameters())
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    x = torch.randn(args.batch, 1, args.size, args.size)
+    y = torch.randint(0, args.classes, (args.batch, args.size, args.size))
+
+    times = []
+    for i in range(args.warmup + args.steps):
+        start = time.perf_counter()
+        optimizer.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        optimizer.step()
+        elapsed = (time.perf_counter() - start) * 1000
+        if i >= args.warmup:
+            times.append(elapsed)
+
+    print(
+        json.dumps(
+            {
+                "torch": torch.__version__,
+                "threads": torch.get_num_threads(),
+                "params": params,
+                "size": args.size,
+                "batch": args.batch,
+                "msPerStep": statistics.median(times),
+                "stepsMs": times,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
