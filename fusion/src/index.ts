@@ -1,5 +1,13 @@
+export {
+  type AnatomicalPriorOptions,
+  applyAnatomicalPriors,
+  PRIOR_STEPS,
+  type PriorStep,
+} from "./anatomical-priors.ts";
 export { type ArgmaxOptions, argmaxLabels } from "./argmax-labels.ts";
 export { brierScore } from "./brier-score.ts";
+export { ACDC_CLASSES, type CardiacClasses } from "./cardiac-classes.ts";
+export { connectedComponents2d } from "./connected-components.ts";
 export { dice } from "./dice.ts";
 export { euclideanDistanceTransform } from "./euclidean-distance-transform.ts";
 export { expectedCalibrationError } from "./expected-calibration-error.ts";
@@ -11,6 +19,17 @@ export { iou } from "./iou.ts";
 export { majorityVote } from "./majority-vote.ts";
 export { meanSurfaceDistance } from "./mean-surface-distance.ts";
 export { pairwiseRaterDice } from "./pairwise-rater-dice.ts";
+export {
+  type BoundaryUncertaintyOptions,
+  priorBoundaryUncertainty,
+} from "./prior-boundary-uncertainty.ts";
+export {
+  type MyocardiumEnclosesLvOptions,
+  priorMyocardiumEnclosesLv,
+} from "./prior-myocardium-encloses-lv.ts";
+export { priorRvAdjacentSeptum, type RvAdjacentSeptumOptions } from "./prior-rv-adjacent-septum.ts";
+export { priorSingleComponent, type SingleComponentOptions } from "./prior-single-component.ts";
+export { priorSliceConsistency } from "./prior-slice-consistency.ts";
 export {
   estimateRaterReliability,
   type RaterReliability,
