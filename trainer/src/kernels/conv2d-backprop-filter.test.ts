@@ -5,6 +5,7 @@ import {
   relativeError,
   runOn,
   seededValues,
+  useBackend,
 } from "../testing/backend-comparison.ts";
 import { describeCase, randomConvCases } from "../testing/conv-cases.ts";
 
@@ -42,7 +43,7 @@ describe("Conv2DBackpropFilter on wasm", () => {
   );
 
   it("frees every intermediate buffer", async () => {
-    await runOn("wasm", () => tf.zeros([1]));
+    await useBackend("wasm");
     const before = allocationCounts();
     tf.tidy(() => {
       const x = tf.ones([2, 9, 7, 3]);
@@ -57,7 +58,7 @@ describe("Conv2DBackpropFilter on wasm", () => {
   });
 
   it("rejects a dy whose shape does not fit the convolution", async () => {
-    await runOn("wasm", () => tf.zeros([1]));
+    await useBackend("wasm");
     expect(() =>
       tf.tidy(() =>
         tf

@@ -28,6 +28,13 @@ export function seededInts(count: number, lo: number, hi: number, seed: number):
 export type ReferenceBackend = "cpu";
 export type BackendUnderTest = "wasm";
 
+/** Makes `backend` current, with the project's kernels and gradients installed. */
+export async function useBackend(backend: ReferenceBackend | BackendUnderTest): Promise<void> {
+  registerWasmGradientKernels();
+  if (!(await tf.setBackend(backend)))
+    throw new Error(`Backend '${backend}' failed to initialise.`);
+}
+
 /**
  * Runs `compute` on the named backend, with the project's kernels and gradients
  * installed, and returns its outputs as plain arrays, so the same computation can be

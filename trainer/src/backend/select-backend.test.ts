@@ -1,0 +1,84 @@
+import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
+import * as tf from "@tensorflow/tfjs-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_BACKEND_ORDER, selectBackend } from "./select-backend.ts";
+
+const notInstalled = (specifier: string) => new Error(`Cannot find package '${specifier}'`);
+
+describe("selectBackend", () => {
+  afterEach(() => {
+    if (tf.findBackendFactory("tensorflow") != null) tf.removeBackend("tensorflow");
+  });
+
+  it("falls back to wasm when neither native package loads, and says why", async () => {
+    const tried: string[] = [];
+    const selection = await selectBackend({
+      load: async (specifier) => {
+        tried.push(specifier);
+        if (specifier.includes("tfjs-node")) throw notInstalled(specifier);
+        return import(specifier);
+      },
+    });
+    expect(selection.name).toBe("wasm");
+    expect(tf.getBackend()).toBe("wasm");
+    expect(tried).toEqual([
+      "@tensorflow/tfjs-node-gpu",
+      "@tensorflow/tfjs-node",
+      "@tensorflow/tfjs-backend-wasm",
+    ]);
+    expect(selection.skipped.map((s) => s.name)).toEqual(["tfjs-node-gpu", "tfjs-node"]);
+    expect(selection.skipped[1]?.reason).toContain("@tensorflow/tfjs-node");
+  });
+
+  it("prefers tfjs-node over wasm when it loads", async () => {
+    // Stand-in for @tensorflow/tfjs-node: loading it registers a 'tensorflow' backend.
+    const selection = await selectBackend({
+      load: async (specifier) => {
+        if (specifier === "@tensorflow/tfjs-node-gpu") throw notInstalled(specifier);
+        if (specifier === "@tensorflow/tfjs-node") {
+          tf.registerBackend("tensorflow", () => new MathBackendCPU());
+          return {};
+        }
+        throw new Error(`wasm must not be tried, got ${specifier}`);
+      },
+    });
+    expect(selection).toEqual({
+      name: "tfjs-node",
+      tfBackend: "tensorflow",
+      skipped: [
+        { name: "tfjs-node-gpu", reason: "Cannot find package '@tensorflow/tfjs-node-gpu'" },
+      ],
+    });
+    expect(tf.getBackend()).toBe("tensorflow");
+  });
+
+  it("skips a package that loads but registers no backend", async () => {
+    const selection = await selectBackend({
+      candidates: ["tfjs-node", "cpu"],
+      load: async (specifier) => (specifier.includes("tfjs-node") ? {} : import(specifier)),
+    });
+    expect(selection.name).toBe("cpu");
+    expect(selection.skipped[0]?.reason).toMatch(/registered no 'tensorflow' backend/);
+  });
+
+  it("throws with every reason when nothing loads", async () => {
+    await expect(
+      selectBackend({
+        candidates: ["tfjs-node-gpu", "tfjs-node"],
+        load: async (specifier) => {
+          throw notInstalled(specifier);
+        },
+      }),
+    ).rejects.toThrow(/tfjs-node-gpu: Cannot find.*tfjs-node: Cannot find/);
+  });
+
+  it("uses a real backend from the default order with the real loader", async () => {
+    const selection = await selectBackend();
+    expect(DEFAULT_BACKEND_ORDER).toContain(selection.name);
+    expect(tf.getBackend()).toBe(selection.tfBackend);
+    // Whatever was passed over must be a faster candidate than the one chosen.
+    const chosenRank = DEFAULT_BACKEND_ORDER.indexOf(selection.name);
+    for (const s of selection.skipped)
+      expect(DEFAULT_BACKEND_ORDER.indexOf(s.name)).toBeLessThan(chosenRank);
+  });
+});

@@ -1,0 +1,73 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { registerWasmGradientKernels } from "../kernels/register-wasm-gradient-kernels.ts";
+
+/** The training backends, fastest first; `cpu` is the pure-JS reference, ~1,000x slower. */
+export type BackendChoice = "tfjs-node-gpu" | "tfjs-node" | "wasm" | "cpu";
+
+export const DEFAULT_BACKEND_ORDER: readonly BackendChoice[] = [
+  "tfjs-node-gpu",
+  "tfjs-node",
+  "wasm",
+];
+
+export interface BackendSelection {
+  /** What a training run records as its backend. */
+  name: BackendChoice;
+  /** The tfjs backend name now active (tfjs-node and tfjs-node-gpu both register 'tensorflow'). */
+  tfBackend: string;
+  /** Candidates tried before `name`, and why each was passed over. */
+  skipped: { name: BackendChoice; reason: string }[];
+}
+
+export interface SelectBackendOptions {
+  /** Candidates in order of preference; default DEFAULT_BACKEND_ORDER. */
+  candidates?: readonly BackendChoice[];
+  /** Loads a package by specifier; replaceable so that the fallback can be tested. */
+  load?: (specifier: string) => Promise<unknown>;
+}
+
+const PACKAGE: Record<BackendChoice, string> = {
+  "tfjs-node-gpu": "@tensorflow/tfjs-node-gpu",
+  "tfjs-node": "@tensorflow/tfjs-node",
+  wasm: "@tensorflow/tfjs-backend-wasm",
+  cpu: "@tensorflow/tfjs-backend-cpu",
+};
+
+const TF_BACKEND: Record<BackendChoice, string> = {
+  "tfjs-node-gpu": "tensorflow",
+  "tfjs-node": "tensorflow",
+  wasm: "wasm",
+  cpu: "cpu",
+};
+
+// A string-typed specifier keeps TypeScript from resolving packages that are optional.
+const importPackage = (specifier: string): Promise<unknown> => import(specifier);
+
+/**
+ * Activates the first backend that loads and initialises, in the order given:
+ * tfjs-node-gpu (CUDA), tfjs-node, then wasm with the project's gradient kernels.
+ * The native packages are optional dependencies, so their absence is the normal case.
+ */
+export async function selectBackend(options: SelectBackendOptions = {}): Promise<BackendSelection> {
+  const candidates = options.candidates ?? DEFAULT_BACKEND_ORDER;
+  if (candidates.length === 0) throw new Error("selectBackend: no candidate backends given.");
+  const load = options.load ?? importPackage;
+  const skipped: BackendSelection["skipped"] = [];
+  for (const name of candidates) {
+    try {
+      await load(PACKAGE[name]);
+      if (name === "wasm") registerWasmGradientKernels();
+      if (tf.findBackendFactory(TF_BACKEND[name]) == null) {
+        throw new Error(`loading ${PACKAGE[name]} registered no '${TF_BACKEND[name]}' backend`);
+      }
+      if (!(await tf.setBackend(TF_BACKEND[name]))) {
+        throw new Error(`backend '${TF_BACKEND[name]}' failed to initialise`);
+      }
+      return { name, tfBackend: tf.getBackend(), skipped };
+    } catch (error) {
+      skipped.push({ name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const reasons = skipped.map((s) => `${s.name}: ${s.reason}`).join("; ");
+  throw new Error(`selectBackend: no backend could be initialised (${reasons}).`);
+}
