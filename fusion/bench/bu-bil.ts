@@ -1,5 +1,5 @@
 /**
- * `pnpm tsx fusion/experiments/bu-bil.ts`: Dice to the expert reference on BU-BIL sets 4 and 5
+ * `pnpm tsx fusion/bench/bu-bil.ts`: Dice to the expert reference on BU-BIL sets 4 and 5
  * for the best single worker, majority vote, STAPLE and the reliability-weighted soft label,
  * plus the soft labels' calibration.
  */

@@ -45,10 +45,11 @@ function cellMask(bytes: Uint8Array): { width: number; height: number; mask: Uin
   };
 }
 
-export function loadBuBil(set: 4 | 5, root = BU_BIL_ROOT): BuBilSet {
+export function loadBuBil(set: 4 | 5, options: { root?: string; limit?: number } = {}): BuBilSet {
+  const root = options.root ?? BU_BIL_ROOT;
   const align = JSON.parse(
     readFileSync(join(root, `align_BU-BIL_Dataset${set}.json`), "utf8"),
-  ) as AlignEntry[];
+  ).slice(0, options.limit) as AlignEntry[];
   const dir = join(root, `BU-BIL_Dataset${set}`);
   const images: BuBilImage[] = [];
   const slices: { raters: number[]; labels: Uint8Array[] }[] = [];

@@ -1,4 +1,5 @@
 import {
+  applyAnatomicalPriors,
   brierScore,
   estimateRaterReliability,
   expectedCalibrationError,
@@ -20,7 +21,7 @@ export interface MethodRow {
 }
 
 /** Evaluates each fusion method on every image of a set; one row per method. */
-export function evaluateBuBil(data: BuBilSet): MethodRow[] {
+export function evaluateBuBil(data: BuBilSet, options: { quiet?: boolean } = {}): MethodRow[] {
   const { study, images } = data;
   const numClasses = 2;
   const perMethod = new Map<
@@ -67,6 +68,19 @@ export function evaluateBuBil(data: BuBilSet): MethodRow[] {
     record("STAPLE, study-wide", i, st.labels, st.probabilities);
     const w = weighted.slices[i]!;
     record("reliability-weighted soft label (argmax)", i, w.labels, w.probabilities);
+    // A cell is one region without holes: the generic connectivity prior on both classes.
+    const shape = { width: images[i]!.crop.width, height: images[i]!.crop.height };
+    const withPriors = applyAnatomicalPriors(w.probabilities, shape, {
+      numClasses,
+      enabled: { singleComponent: true, boundaryUncertainty: true },
+      singleComponent: { classes: [0, 1] },
+    });
+    record(
+      "reliability-weighted soft label + priors (argmax)",
+      i,
+      withPriors.labels,
+      withPriors.probabilities,
+    );
   });
 
   const rows: MethodRow[] = [];
@@ -78,6 +92,7 @@ export function evaluateBuBil(data: BuBilSet): MethodRow[] {
       ...(m.brier.length ? { brier: mean(m.brier), ece: mean(m.ece) } : {}),
     });
   }
+  if (options.quiet) return rows;
   console.log(
     `worker mean Dice: ${workerMeans.map((d, r) => `#${r + 1} ${d.toFixed(3)}`).join(", ")}`,
   );
