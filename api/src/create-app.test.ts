@@ -4,6 +4,8 @@ import path from "node:path";
 import { createTestDatabase, type DatabaseHandle, DirectoryBlobStore, studies } from "@crowdseg/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./create-app.ts";
+import { defaultJobHandlers } from "./jobs/default-job-handlers.ts";
+import { createInProcessJobQueue } from "./jobs/in-process-job-queue.ts";
 
 describe("API basics", () => {
   let handle: DatabaseHandle;
@@ -12,7 +14,11 @@ describe("API basics", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     root = await mkdtemp(path.join(tmpdir(), "crowdseg-api-"));
-    app = createApp({ db: handle.db, blobs: new DirectoryBlobStore(root) });
+    const storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+    app = createApp({
+      ...storage,
+      jobs: createInProcessJobQueue({ storage, handlers: defaultJobHandlers }),
+    });
     await handle.db.insert(studies).values(
       ["first", "second", "third"].map((name) => ({
         name,

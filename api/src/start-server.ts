@@ -3,6 +3,10 @@ import { createDatabase, DirectoryBlobStore, migrate, seedDemoStudy } from "@cro
 import { serve } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { createApp } from "./create-app.ts";
+import { createJobQueue } from "./jobs/create-job-queue.ts";
+import { defaultJobHandlers } from "./jobs/default-job-handlers.ts";
+import type { JobHandlers } from "./jobs/job-handler.ts";
+import { requeueUnfinishedRuns } from "./jobs/requeue-unfinished-runs.ts";
 
 export interface RunningServer {
   url: string;
@@ -16,6 +20,7 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
+  handlers: JobHandlers = defaultJobHandlers,
 ): Promise<RunningServer> {
   const handle = await createDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -39,7 +44,22 @@ export async function startServer(
       );
     }
   }
-  const app = createApp({ db: handle.db, blobs });
+  const storage = { db: handle.db, blobs };
+  const jobs = createJobQueue({
+    redisUrl: config.REDIS_URL,
+    databaseUrl: config.DATABASE_URL,
+    storage,
+    handlers,
+  });
+  if (jobs.kind === "bullmq") {
+    log(`jobs: BullMQ on ${config.REDIS_URL}; run \`pnpm worker\` to process them`);
+  } else {
+    const requeued = await requeueUnfinishedRuns(storage, jobs);
+    log(
+      `jobs: in this process (set REDIS_URL for BullMQ workers)${requeued ? `; ${requeued} unfinished runs requeued` : ""}`,
+    );
+  }
+  const app = createApp({ ...storage, jobs });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
       resolve(started),
@@ -56,6 +76,7 @@ export async function startServer(
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
+      await jobs.close();
       await handle.close();
     },
   };
