@@ -33,6 +33,11 @@ export interface DemoStudyOptions {
   ratersPerSlice?: number;
   /** fraction of annotated slices marked gold */
   goldRate?: number;
+  /**
+   * Stored as every demo user's password hash so the demo accounts can log in. The caller hashes
+   * (the API owns the password scheme); without it the accounts exist but cannot log in.
+   */
+  passwordHash?: string | null;
 }
 
 export interface SeededDemoStudy {
@@ -95,13 +100,22 @@ export async function seedDemoStudy(
     slices: options.slices ?? 10,
   });
 
+  const passwordHash = options.passwordHash ?? null;
   const staff = await db
     .insert(users)
-    .values([
-      { email: "coordinator@demo.crowdseg", displayName: "Demo coordinator", role: "coordinator" },
-      { email: "researcher@demo.crowdseg", displayName: "Demo researcher", role: "researcher" },
-      { email: "admin@demo.crowdseg", displayName: "Demo admin", role: "admin" },
-    ])
+    .values(
+      (
+        [
+          {
+            email: "coordinator@demo.crowdseg",
+            displayName: "Demo coordinator",
+            role: "coordinator",
+          },
+          { email: "researcher@demo.crowdseg", displayName: "Demo researcher", role: "researcher" },
+          { email: "admin@demo.crowdseg", displayName: "Demo admin", role: "admin" },
+        ] as const
+      ).map((user) => ({ ...user, passwordHash })),
+    )
     .returning();
   const raters = await db
     .insert(users)
@@ -110,6 +124,7 @@ export async function seedDemoStudy(
         email: `rater-${kind}@demo.crowdseg`,
         displayName: `Demo rater (${kind})`,
         role: "rater" as const,
+        passwordHash,
       })),
     )
     .returning();

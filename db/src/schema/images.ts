@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, real, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import { imageFormat } from "./enums.ts";
 import { studies } from "./studies.ts";
 
@@ -52,10 +62,19 @@ export const slices = pgTable(
     window: jsonb().$type<SliceWindow>().notNull(),
     /** higher first; room for active learning to push slices forward */
     priority: real().notNull().default(0),
+    /**
+     * Assignments of this slice in state leased or completed, kept by a trigger on assignments
+     * (migration 0002). Task distribution orders and filters on it instead of counting labels.
+     */
+    takenCount: integer().notNull().default(0),
+    /** Mirrors gold_slices (kept by a trigger), so the task picker needs no join. */
+    isGold: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("slices_volume_index_uq").on(t.volumeId, t.indexInVolume),
     index("slices_study_idx").on(t.studyId),
+    // the next-task pick walks this index: fewest labels first, then priority
+    index("slices_pick_idx").on(t.studyId, t.isGold, t.takenCount, t.priority.desc(), t.id),
   ],
 );

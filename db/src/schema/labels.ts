@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { assignmentState } from "./enums.ts";
 import { slices } from "./images.ts";
 import { studies } from "./studies.ts";
@@ -24,6 +34,8 @@ export const assignments = pgTable(
     state: assignmentState().notNull().default("leased"),
     leasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     leaseExpiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** last heartbeat of the rater holding the lease; each one moves leaseExpiresAt forward */
+    heartbeatAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
@@ -31,6 +43,14 @@ export const assignments = pgTable(
     unique("assignments_slice_user_uq").on(t.sliceId, t.userId),
     index("assignments_study_user_idx").on(t.studyId, t.userId),
     index("assignments_slice_state_idx").on(t.sliceId, t.state),
+    // one task at a time per rater and study, even when the same rater asks twice at once
+    uniqueIndex("assignments_one_lease_per_rater_uq")
+      .on(t.studyId, t.userId)
+      .where(sql`state = 'leased'`),
+    // finds the leases that have run out, so they stop counting against k
+    index("assignments_lease_expiry_idx")
+      .on(t.studyId, t.leaseExpiresAt)
+      .where(sql`state = 'leased'`),
   ],
 );
 
@@ -56,6 +76,10 @@ export const annotations = pgTable(
   (t) => [
     unique("annotations_slice_user_uq").on(t.sliceId, t.userId),
     index("annotations_study_idx").on(t.studyId),
+    // a client's retry key names one submission of that rater
+    uniqueIndex("annotations_user_idempotency_key_uq")
+      .on(t.userId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import {
   boolean,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -48,4 +49,28 @@ export const studyMembers = pgTable(
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.studyId, t.userId, t.role] })],
+);
+
+/**
+ * A single-use invitation to join a study. Only a SHA-256 of the token is kept; the coordinator
+ * sees the token once, when creating the invite, and passes it on to the rater.
+ */
+export const studyInvites = pgTable(
+  "study_invites",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    studyId: integer()
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    role: memberRole().notNull().default("rater"),
+    /** when set, only an account with this email may redeem it */
+    email: text(),
+    createdBy: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    redeemedBy: integer().references(() => users.id, { onDelete: "set null" }),
+    redeemedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("study_invites_study_idx").on(t.studyId)],
 );
