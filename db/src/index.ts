@@ -17,4 +17,5 @@ export { readSliceImage, type SliceImage } from "./import/read-slice-image.ts";
 export { type StoredVolume, storeVolume, type VolumeToStore } from "./import/store-volume.ts";
 export { migrate, migrationsFolder } from "./migrate.ts";
 export * from "./schema/index.ts";
+export { decodeSoftLabel, encodeSoftLabel } from "./soft-label-codec.ts";
 export type { Storage } from "./storage.ts";

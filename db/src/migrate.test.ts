@@ -133,13 +133,11 @@ describe(`migrations on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, 
     await handle.db.delete(assignments).where(eq(assignments.id, a2!.id));
     expect((await sliceState())!.taken).toBe(0);
 
-    await handle.db
-      .insert(referenceLabels)
-      .values({
-        sliceId: slice!.id,
-        studyId: study!.id,
-        labels: { width: 1, height: 1, counts: [0, 1] },
-      });
+    await handle.db.insert(referenceLabels).values({
+      sliceId: slice!.id,
+      studyId: study!.id,
+      labels: { width: 1, height: 1, counts: [0, 1] },
+    });
     await handle.db.insert(goldSlices).values({ sliceId: slice!.id, studyId: study!.id });
     expect((await sliceState())!.gold).toBe(true);
     await handle.db.delete(goldSlices).where(eq(goldSlices.sliceId, slice!.id));

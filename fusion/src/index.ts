@@ -16,6 +16,8 @@ export { FusionError, type FusionErrorCode } from "./fusion-error.ts";
 export type { FusionResult } from "./fusion-result.ts";
 export { type HausdorffOptions, hausdorff, hausdorff95 } from "./hausdorff.ts";
 export { iou } from "./iou.ts";
+export { FusionJobError } from "./job/fusion-job-error.ts";
+export { type FusionJobContext, runFusionJob } from "./job/run-fusion-job.ts";
 export { majorityVote } from "./majority-vote.ts";
 export { meanSurfaceDistance } from "./mean-surface-distance.ts";
 export { pairwiseRaterDice } from "./pairwise-rater-dice.ts";
@@ -46,6 +48,17 @@ export { type StapleBinaryResult, stapleBinary } from "./staple-binary.ts";
 export { STAPLE_DEFAULTS, type StapleFit, type StapleOptions } from "./staple-em.ts";
 export { type StapleMultiLabelResult, stapleMultiLabel } from "./staple-multilabel.ts";
 export { type StapleStudyResult, stapleStudy } from "./staple-study.ts";
+export {
+  FUSION_METHODS,
+  type FusedStudy,
+  type FuseStudyOptions,
+  type FusionMethod,
+  fuseStudy,
+  type RaterEstimate,
+  type StudySlice,
+  type StudyToFuse,
+} from "./study/fuse-study.ts";
+export type { FusionMetrics } from "./study/score-against-reference.ts";
 export type { RatedSlice, StudyRatings } from "./study-ratings.ts";
 export { surfaceDistances } from "./surface-distances.ts";
 export type { VolumeShape } from "./volume-shape.ts";

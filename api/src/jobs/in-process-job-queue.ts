@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Storage } from "@crowdseg/db";
-import { InvalidJobError } from "./invalid-job-error.ts";
+import { isRetryable } from "./invalid-job-error.ts";
 import type { JobHandlers } from "./job-handler.ts";
 import { jobPayloadSchema } from "./job-payload.ts";
 import { type JobQueue, jobAttempts, jobBackoffMs } from "./job-queue.ts";
@@ -30,7 +30,7 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions): JobQ
     try {
       await processJob({ queue, payload, attempt, maxAttempts: jobAttempts, ...options });
     } catch (error) {
-      if (error instanceof InvalidJobError || attempt >= jobAttempts || closed) return;
+      if (!isRetryable(error) || attempt >= jobAttempts || closed) return;
       const timer = setTimeout(
         () => {
           timers.delete(timer);

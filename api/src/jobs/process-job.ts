@@ -1,6 +1,6 @@
 import type { RunProgress, Storage } from "@crowdseg/db";
 import { eq } from "drizzle-orm";
-import { InvalidJobError } from "./invalid-job-error.ts";
+import { InvalidJobError, isRetryable } from "./invalid-job-error.ts";
 import type { JobContext, JobHandlers } from "./job-handler.ts";
 import { jobPayloadSchema } from "./job-payload.ts";
 import { ProgressRecorder } from "./progress-recorder.ts";
@@ -82,7 +82,7 @@ export async function processJob(options: ProcessJobOptions): Promise<Record<str
   } catch (error) {
     await recorder.flush();
     const message = error instanceof Error ? error.message : String(error);
-    const final = attempt >= maxAttempts || error instanceof InvalidJobError;
+    const final = attempt >= maxAttempts || !isRetryable(error);
     await storage.db
       .update(table)
       .set({

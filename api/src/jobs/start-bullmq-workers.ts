@@ -1,6 +1,6 @@
 import type { Storage } from "@crowdseg/db";
 import { UnrecoverableError, Worker } from "bullmq";
-import { InvalidJobError } from "./invalid-job-error.ts";
+import { isRetryable } from "./invalid-job-error.ts";
 import type { JobHandlers } from "./job-handler.ts";
 import { processJob } from "./process-job.ts";
 import type { QueueName } from "./queue-names.ts";
@@ -42,7 +42,7 @@ export async function startBullmqWorkers(options: BullmqWorkersOptions): Promise
             });
           } catch (error) {
             // BullMQ retries anything else; a job that can never succeed goes straight to failed
-            if (error instanceof InvalidJobError) throw new UnrecoverableError(error.message);
+            if (!isRetryable(error)) throw new UnrecoverableError((error as Error).message);
             throw error;
           }
         },
