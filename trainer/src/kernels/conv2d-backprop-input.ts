@@ -9,6 +9,8 @@ import {
 } from "@tensorflow/tfjs-core";
 import type { Conv2DBackpropFilterDilationAttr } from "./conv2d-backprop-filter.ts";
 import { compose, type KernelComposer } from "./kernel-composer.ts";
+import { rotateFilter } from "./rotate-filter.ts";
+import { asWasmHeapBackend } from "./wasm-heap.ts";
 
 /**
  * Input gradient of an NHWC conv2d (also the forward pass of conv2dTranspose), as one
@@ -54,10 +56,8 @@ export function conv2dBackpropInputComposed(backendName: string): KernelFunc {
       const bottom = info.inHeight + info.effectiveFilterHeight - 1 - spreadHeight - top;
       const right = info.inWidth + info.effectiveFilterWidth - 1 - spreadWidth - left;
       const cropped = cropNegative(k, spread, spreadHeight, spreadWidth, top, bottom, left, right);
-      const rotated = k.run(
-        "Transpose",
-        { x: k.run("Reverse", { x: filter }, { dims: [0, 1] }) },
-        { perm: [0, 1, 3, 2] },
+      const rotated = k.track(
+        rotateFilter(asWasmHeapBackend(backend, "Conv2DBackpropInput"), filter),
       );
       return k.run(
         "Conv2D",

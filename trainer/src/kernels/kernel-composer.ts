@@ -38,6 +38,12 @@ export class KernelComposer {
     return out;
   }
 
+  /** Takes ownership of a tensor made outside `run`, so that it is freed with the rest. */
+  track(t: TensorInfo): TensorInfo {
+    this.temporaries.push(t);
+    return t;
+  }
+
   /** A view with another shape over the same data (no copy), freed with the rest. */
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     this.backend.incRef(x.dataId);

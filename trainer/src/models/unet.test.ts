@@ -89,6 +89,7 @@ describe("createUNet", () => {
   it("trains on wasm: loss falls on a fixed batch and no step leaks tensors or buffers", async () => {
     await useBackend("wasm");
     const model = createUNet({ classes: 3, baseFilters: 4, depth: 2 });
+    seedWeights(model, 9);
     const optimizer = tf.train.adam(0.01);
     const x = tf.tensor4d(seededValues(2 * 16 * 16, 5), [2, 16, 16, 1]);
     const labels = tf.oneHot(
