@@ -26,6 +26,12 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
       connectionString: options.databaseUrl,
       max: options.maxConnections ?? 10,
     });
+    let closing = false;
+    // an idle client's error (server restart, dropped database) would otherwise crash the process;
+    // the pool replaces the client, and the next query reports any lasting problem
+    pool.on("error", (error) => {
+      if (!closing) console.error(`PostgreSQL connection lost: ${error.message}`);
+    });
     // fail here, with the server's message, rather than at the first query
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();
@@ -40,7 +46,10 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
       kind: "postgres",
       client: pool,
       location: redact(options.databaseUrl),
-      close: () => pool.end(),
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
     };
   }
   const dataDir = options.dataDir ?? "./data";
