@@ -8,6 +8,7 @@ describe("loadConfig", () => {
       HOST: "127.0.0.1",
       DATA_DIR: "./data",
       DEMO_DATA: true,
+      DEMO_PASSWORD: "demo",
       DATABASE_URL: undefined,
       REDIS_URL: undefined,
     });

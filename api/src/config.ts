@@ -17,6 +17,8 @@ const configSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((value) => value === "true" || value === "1"),
+  /** the password of every demo account (see the README); only used when the demo is loaded */
+  DEMO_PASSWORD: z.string().min(1).default("demo"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,63 +1,82 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createTestDatabase, type DatabaseHandle, DirectoryBlobStore, studies } from "@crowdseg/db";
+import { studies, studyMembers } from "@crowdseg/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, createApp } from "./create-app.ts";
-import { defaultJobHandlers } from "./jobs/default-job-handlers.ts";
-import { createInProcessJobQueue } from "./jobs/in-process-job-queue.ts";
+import {
+  type ApiTestContext,
+  createApiTestContext,
+  type TestUser,
+} from "./testing/api-test-context.ts";
 
 describe("API basics", () => {
-  let handle: DatabaseHandle;
-  let root: string;
-  let app: App;
+  let t: ApiTestContext;
+  let member: TestUser;
+  let admin: TestUser;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    root = await mkdtemp(path.join(tmpdir(), "crowdseg-api-"));
-    const storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
-    app = createApp({
-      ...storage,
-      jobs: createInProcessJobQueue({ storage, handlers: defaultJobHandlers }),
-    });
-    await handle.db.insert(studies).values(
-      ["first", "second", "third"].map((name) => ({
-        name,
-        classes: [{ index: 0, name: "background", color: "#000000" }],
-      })),
-    );
+    t = await createApiTestContext();
+    member = await t.user("rater");
+    admin = await t.user("admin");
+    const rows = await t.handle.db
+      .insert(studies)
+      .values(
+        ["first", "second", "third", "fourth"].map((name) => ({
+          name,
+          classes: [{ index: 0, name: "background", color: "#000000" }],
+        })),
+      )
+      .returning();
+    await t.handle.db
+      .insert(studyMembers)
+      .values(
+        rows
+          .slice(0, 3)
+          .map((study) => ({ studyId: study.id, userId: member.id, role: "rater" as const })),
+      );
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   it("answers /health after touching the database", async () => {
-    const response = await app.request("/health");
+    const response = await t.call("GET", "/health");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("lists studies page by page", async () => {
-    const response = await app.request("/api/studies?limit=2&offset=1");
+  it("lists the caller's studies page by page; an admin sees all", async () => {
+    const response = await t.call("GET", "/api/studies?limit=2&offset=1", { token: member.token });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { studies: { name: string; sliceCount: number }[] };
     expect(body.studies.map((study) => study.name)).toEqual(["second", "third"]);
     expect(body.studies[0]!.sliceCount).toBe(0);
+    const all = await t.call("GET", "/api/studies", { token: admin.token });
+    const names = ((await all.json()) as { studies: { name: string }[] }).studies.map(
+      (s) => s.name,
+    );
+    expect(names).toEqual(["first", "second", "third", "fourth"]);
   });
 
   it("refuses a bad query with the error envelope naming the field", async () => {
-    const response = await app.request("/api/studies?limit=0");
+    const response = await t.call("GET", "/api/studies?limit=0", { token: member.token });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("invalid_request");
     expect(body.error.message).toMatch(/^invalid query: limit: /);
   });
 
-  it("answers an unknown route with a 404 envelope", async () => {
-    const response = await app.request("/api/nothing-here");
+  it("answers an unknown route with a 404 envelope, after authentication under /api", async () => {
+    const response = await t.call("GET", "/api/nothing-here", { token: member.token });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error: { code: "not_found", message: "no route for GET /api/nothing-here" },
     });
+    expect((await t.call("GET", "/api/nothing-here")).status).toBe(401);
+  });
+
+  it("answers malformed JSON with a 400 envelope", async () => {
+    const response = await t.call("POST", "/api/auth/login", {
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      "invalid_request",
+    );
   });
 });

@@ -53,7 +53,16 @@ describe("pnpm start on a bare machine (no DATABASE_URL, no REDIS_URL)", () => {
       /demo study "Demo: cardiac short-axis phantom" loaded: 10 volumes, 100 slices/,
     );
     expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: "ok" });
-    const listing = (await (await fetch(`${first.url}/api/studies`)).json()) as {
+    // the demo accounts log in with the documented password
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "coordinator@demo.crowdseg", password: "demo" }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const listing = (await (await fetch(`${first.url}/api/studies`, auth)).json()) as {
       studies: { name: string; sliceCount: number; annotationCount: number }[];
     };
     expect(listing.studies).toMatchObject([
@@ -67,7 +76,7 @@ describe("pnpm start on a bare machine (no DATABASE_URL, no REDIS_URL)", () => {
     const second = await start(env);
     cleanups.push(async () => void second.child.kill());
     expect(second.output.join("")).not.toMatch(/demo study .* loaded/);
-    const again = (await (await fetch(`${second.url}/api/studies`)).json()) as {
+    const again = (await (await fetch(`${second.url}/api/studies`, auth)).json()) as {
       studies: unknown[];
     };
     expect(again.studies).toHaveLength(1);

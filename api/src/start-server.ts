@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createDatabase, DirectoryBlobStore, migrate, seedDemoStudy } from "@crowdseg/db";
 import { serve } from "@hono/node-server";
+import { hashPassword } from "./auth/password-hash.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./create-app.ts";
 import { createJobQueue } from "./jobs/create-job-queue.ts";
@@ -35,7 +36,10 @@ export async function startServer(
   const blobs = new DirectoryBlobStore(path.join(config.DATA_DIR, "blobs"));
   let seededStudyId: number | null = null;
   if (config.DEMO_DATA) {
-    const seeded = await seedDemoStudy({ db: handle.db, blobs });
+    const seeded = await seedDemoStudy(
+      { db: handle.db, blobs },
+      { passwordHash: await hashPassword(config.DEMO_PASSWORD) },
+    );
     if (seeded) {
       seededStudyId = seeded.studyId;
       log(

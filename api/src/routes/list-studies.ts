@@ -1,17 +1,23 @@
-import { z } from "zod";
 import type { App } from "../create-app.ts";
+import { documentRoute } from "../openapi/document-route.ts";
+import { pageQuerySchema } from "../page-query-schema.ts";
 import { listStudies } from "../studies/list-studies.ts";
 import { validate } from "../validate.ts";
 
-const querySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-
 export function registerListStudies(app: App): void {
-  app.get("/api/studies", validate("query", querySchema), async (c) => {
+  app.get("/api/studies", validate("query", pageQuerySchema), async (c) => {
     const page = c.req.valid("query");
-    const studies = await listStudies(c.get("deps").db, page);
+    const studies = await listStudies(c.get("deps").db, c.get("user"), page);
     return c.json({ studies, ...page });
+  });
+  documentRoute(app, {
+    method: "get",
+    path: "/api/studies",
+    tag: "studies",
+    summary:
+      "The studies the caller belongs to (all for an admin), with volume, slice and annotation counts",
+    access: "any logged-in user",
+    query: pageQuerySchema,
+    responses: { 200: { description: "a page of studies" } },
   });
 }

@@ -1,13 +1,14 @@
 import { type Database, studies } from "@crowdseg/db";
 import { asc, sql } from "drizzle-orm";
+import type { AuthUser } from "../auth/auth-user.ts";
 
 export interface Page {
   limit: number;
   offset: number;
 }
 
-/** Studies with the counts a dashboard shows beside each. */
-export function listStudies(db: Database, page: Page) {
+/** The studies the user belongs to (all for an admin), with the counts a dashboard shows. */
+export function listStudies(db: Database, user: Pick<AuthUser, "id" | "role">, page: Page) {
   return db
     .select({
       id: studies.id,
@@ -25,6 +26,11 @@ export function listStudies(db: Database, page: Page) {
       annotationCount: sql<number>`(select count(*)::int from annotations where annotations.study_id = studies.id)`,
     })
     .from(studies)
+    .where(
+      user.role === "admin"
+        ? undefined
+        : sql`exists (select 1 from study_members m where m.study_id = studies.id and m.user_id = ${user.id})`,
+    )
     .orderBy(asc(studies.id))
     .limit(page.limit)
     .offset(page.offset);
