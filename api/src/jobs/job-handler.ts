@@ -1,7 +1,11 @@
 import type { RunProgress, Storage } from "@crowdseg/db";
 import type { QueueName } from "./queue-names.ts";
 
-/** A pure function in a module, run on a worker thread: `fn(input, report)`. */
+/**
+ * A function in a module, run on a worker thread as `fn(input, report, emit)`: `report` sends
+ * progress, `emit` sends anything else the caller should persist (a checkpoint, say), since the
+ * thread itself has no database.
+ */
 export interface ThreadTask {
   /** file URL of the module that exports the function */
   module: string;
@@ -21,7 +25,12 @@ export interface JobContext {
   attempt: number;
   /** recorded on the run row (throttled) and forwarded to the queue */
   reportProgress(progress: RunProgress): void;
-  runInThread<Output>(task: ThreadTask): Promise<Output>;
+  runInThread<Output>(task: ThreadTask, options?: ThreadOptions): Promise<Output>;
+}
+
+export interface ThreadOptions {
+  /** called on the calling thread, in order, for each `emit(event)` of the task */
+  onEvent?: (event: unknown) => void;
 }
 
 /** Returns the metrics stored on the run when it succeeds. */
