@@ -64,7 +64,7 @@ export async function processJob(options: ProcessJobOptions): Promise<Record<str
     runId,
     attempt,
     reportProgress,
-    runInThread: (task) => runInThread(task, reportProgress),
+    runInThread: (task, threadOptions) => runInThread(task, reportProgress, threadOptions),
   };
   try {
     const metrics = await options.handlers[queue](context);

@@ -22,12 +22,16 @@ export function histogramHandler(
       context.attempt <= (options.failures ?? 0)
         ? `planned failure ${context.attempt}`
         : options.failWith;
-    const histogram = await context.runInThread<number[]>({
-      module: new URL("./label-histogram-task.ts", import.meta.url).href,
-      exportName: "labelHistogramTask",
-      input: { maps, numClasses, failWith },
-    });
-    return { annotations: rows.length, histogram, attempt: context.attempt };
+    let pixelsSeen = 0;
+    const histogram = await context.runInThread<number[]>(
+      {
+        module: new URL("./label-histogram-task.ts", import.meta.url).href,
+        exportName: "labelHistogramTask",
+        input: { maps, numClasses, failWith },
+      },
+      { onEvent: (event) => (pixelsSeen += (event as { pixels: number }).pixels) },
+    );
+    return { annotations: rows.length, histogram, attempt: context.attempt, pixelsSeen };
   };
 }
 
