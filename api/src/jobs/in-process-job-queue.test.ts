@@ -29,10 +29,12 @@ describe("in-process jobs (the embedded default, no Redis)", () => {
     const run = await waitForFusionRun(setup.storage, runId, ["succeeded", "failed"]);
     await queue.close();
     expect(run.status).toBe("succeeded");
+    // the thread's emitted events reached the handler: one per map, 32×32 pixels each
     expect(run.metrics).toEqual({
       annotations: 18,
       histogram: setup.expectedHistogram,
       attempt: 1,
+      pixelsSeen: 18 * 32 * 32,
     });
     expect(run.progress).toEqual({ fraction: 1, message: "done" });
     expect(run.startedAt).not.toBeNull();

@@ -1,11 +1,12 @@
 import { Worker } from "node:worker_threads";
 import type { RunProgress } from "@crowdseg/db";
-import type { ThreadTask } from "./job-handler.ts";
+import type { ThreadOptions, ThreadTask } from "./job-handler.ts";
 
 const entry = new URL("./thread-entry.js", import.meta.url);
 
 type ThreadMessage =
   | { type: "progress"; progress: RunProgress }
+  | { type: "event"; event: unknown }
   | { type: "result"; output: unknown }
   | { type: "error"; message: string; stack?: string };
 
@@ -13,12 +14,14 @@ type ThreadMessage =
 export function runInThread<Output>(
   task: ThreadTask,
   onProgress: (progress: RunProgress) => void = () => {},
+  options: ThreadOptions = {},
 ): Promise<Output> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: task });
     let settled = false;
     worker.on("message", (message: ThreadMessage) => {
       if (message.type === "progress") onProgress(message.progress);
+      else if (message.type === "event") options.onEvent?.(message.event);
       else if (message.type === "result") {
         settled = true;
         resolve(message.output as Output);

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ThreadTask } from "./job-handler.ts";
 
-// Runs one ThreadTask and exits: `fn(input, report)` where report posts progress to the parent.
+// Runs one ThreadTask and exits: `fn(input, report, emit)`, both callbacks posting to the parent.
 const task = workerData as ThreadTask;
 const port = parentPort!;
 try {
@@ -10,8 +10,10 @@ try {
   if (typeof fn !== "function") {
     throw new Error(`${task.module} has no exported function "${task.exportName}"`);
   }
-  const output = await fn(task.input, (progress: unknown) =>
-    port.postMessage({ type: "progress", progress }),
+  const output = await fn(
+    task.input,
+    (progress: unknown) => port.postMessage({ type: "progress", progress }),
+    (event: unknown) => port.postMessage({ type: "event", event }),
   );
   port.postMessage({ type: "result", output });
 } catch (error) {
