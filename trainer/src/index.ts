@@ -6,7 +6,48 @@ export {
   selectBackend,
 } from "./backend/select-backend.ts";
 export {
+  type BlandAltman,
+  type BlandAltmanOptions,
+  type BlandAltmanPoint,
+  blandAltman,
+} from "./evaluation/bland-altman.ts";
+export {
+  type ClinicalIndexOptions,
+  type ClinicalIndices,
+  clinicalIndices,
+} from "./evaluation/clinical-indices.ts";
+export {
+  type CardiacPhaseName,
+  type CardiacStructure,
+  type ClinicalIndexName,
+  type EvaluateVolumesOptions,
+  evaluateVolumes,
+  type IndexAgreement,
+  type PatientIndices,
+  type VolumeEvaluation,
+  type VolumePair,
+  type VolumeScores,
+} from "./evaluation/evaluate-volumes.ts";
+export { EvaluationError, type EvaluationErrorCode } from "./evaluation/evaluation-error.ts";
+export {
+  type ClassScore,
+  type SegmentationScoreOptions,
+  type SegmentationScores,
+  segmentationScores,
+} from "./evaluation/segmentation-scores.ts";
+export type { LabelVolume, Spacing, VolumeGrid } from "./evaluation/volume-grid.ts";
+export {
   registerWasmGradientKernels,
   wasmGradientKernelConfigs,
 } from "./kernels/register-wasm-gradient-kernels.ts";
+export { type CrossEntropyOptions, crossEntropyLoss } from "./losses/cross-entropy.ts";
+export { type CrossEntropyDiceOptions, crossEntropyDiceLoss } from "./losses/cross-entropy-dice.ts";
+export {
+  type GeneralizedCrossEntropyOptions,
+  generalizedCrossEntropyLoss,
+} from "./losses/generalized-cross-entropy.ts";
+export type { LossFunction } from "./losses/loss-function.ts";
+export { type NceRceOptions, nceRceLoss } from "./losses/nce-rce.ts";
+export { type NflMaeOptions, nflMaeLoss } from "./losses/nfl-mae.ts";
+export { type SoftDiceOptions, softDiceLoss } from "./losses/soft-dice.ts";
 export { createUNet, type UNetOptions } from "./models/unet.ts";
