@@ -7,6 +7,7 @@ import { registerAcceptInvite } from "./routes/accept-invite.ts";
 import { registerCreateInvite } from "./routes/create-invite.ts";
 import { registerCreateStudy } from "./routes/create-study.ts";
 import { registerCreateUser } from "./routes/create-user.ts";
+import { registerExportStudy } from "./routes/export-study.ts";
 import { registerGetMe } from "./routes/get-me.ts";
 import { registerGetMyQuality } from "./routes/get-my-quality.ts";
 import { registerGetStudy } from "./routes/get-study.ts";
@@ -66,6 +67,7 @@ export function createApp(deps: AppDependencies): App {
   registerGetStudyProgress(app);
   registerListRaterStatistics(app);
   registerSetRaterBlocked(app);
+  registerExportStudy(app);
 
   registerNextTask(app);
   registerGetTaskImage(app);

@@ -7,9 +7,13 @@ export interface Page {
   offset: number;
 }
 
-/** The studies the user belongs to (all for an admin), with the counts a dashboard shows. */
-export function listStudies(db: Database, user: Pick<AuthUser, "id" | "role">, page: Page) {
-  return db
+/**
+ * The studies the user belongs to (all for an admin), with the counts a dashboard shows. Where
+ * the user is only a rater, how the study is run (k, gold rate, lease) is left out, as in the
+ * single-study view.
+ */
+export async function listStudies(db: Database, user: Pick<AuthUser, "id" | "role">, page: Page) {
+  const rows = await db
     .select({
       id: studies.id,
       name: studies.name,
@@ -24,6 +28,9 @@ export function listStudies(db: Database, user: Pick<AuthUser, "id" | "role">, p
       volumeCount: sql<number>`(select count(*)::int from volumes where volumes.study_id = studies.id)`,
       sliceCount: sql<number>`(select count(*)::int from slices where slices.study_id = studies.id)`,
       annotationCount: sql<number>`(select count(*)::int from annotations where annotations.study_id = studies.id)`,
+      myRoles: sql<
+        string[]
+      >`(select coalesce(array_agg(m.role::text order by m.role), '{}') from study_members m where m.study_id = studies.id and m.user_id = ${user.id})`,
     })
     .from(studies)
     .where(
@@ -34,4 +41,10 @@ export function listStudies(db: Database, user: Pick<AuthUser, "id" | "role">, p
     .orderBy(asc(studies.id))
     .limit(page.limit)
     .offset(page.offset);
+  return rows.map((row) => {
+    const staff = user.role === "admin" || row.myRoles.some((role) => role !== "rater");
+    if (staff) return row;
+    const { ratersPerSlice: _k, goldRate: _gold, leaseSeconds: _lease, ...forRater } = row;
+    return forRater;
+  });
 }
