@@ -1,5 +1,6 @@
 import { argmaxLabels } from "./argmax-labels.ts";
 import { ACDC_CLASSES, type CardiacClasses } from "./cardiac-classes.ts";
+import { priorBoundarySmoothing } from "./prior-boundary-smoothing.ts";
 import { priorBoundaryUncertainty } from "./prior-boundary-uncertainty.ts";
 import { priorMyocardiumEnclosesLv } from "./prior-myocardium-encloses-lv.ts";
 import { priorRvAdjacentSeptum } from "./prior-rv-adjacent-septum.ts";
@@ -10,6 +11,7 @@ import type { VolumeShape } from "./volume-shape.ts";
 /** The named prior steps, in the order they run. */
 export const PRIOR_STEPS = [
   "sliceConsistency",
+  "boundarySmoothing",
   "singleComponent",
   "myocardiumEnclosesLv",
   "rvAdjacentSeptum",
@@ -24,6 +26,7 @@ export interface AnatomicalPriorOptions {
   classes?: CardiacClasses;
   /** The on/off switch of each step; steps not listed are off. */
   enabled: Partial<Record<PriorStep, boolean>>;
+  boundarySmoothing?: { sigma?: number };
   singleComponent?: { classes?: readonly number[]; connectivity?: 4 | 8 };
   rvAdjacentSeptum?: { maxGap?: number };
   boundaryUncertainty?: { band?: number; sigma?: number };
@@ -31,8 +34,8 @@ export interface AnatomicalPriorOptions {
 
 /**
  * Runs the switched-on priors in a fixed order: stack consistency first (it may restore a
- * structure the others then shape), topology next, boundary confidence last (it reads the
- * final edges). Returns the reshaped probabilities, their hard label and the steps applied, so
+ * structure the others then shape), then edge smoothing (so topology sees clean outlines),
+ * topology next, boundary confidence last (it reads the final edges). Returns the reshaped probabilities, their hard label and the steps applied, so
  * a run records exactly what was done.
  */
 export function applyAnatomicalPriors(
@@ -50,6 +53,9 @@ export function applyAnatomicalPriors(
     switch (step) {
       case "sliceConsistency":
         p = priorSliceConsistency(p, shape, { numClasses });
+        break;
+      case "boundarySmoothing":
+        p = priorBoundarySmoothing(p, shape, { numClasses, ...options.boundarySmoothing });
         break;
       case "singleComponent":
         p = priorSingleComponent(p, shape, { numClasses, ...options.singleComponent });
