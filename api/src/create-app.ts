@@ -10,6 +10,7 @@ import { registerCreateUser } from "./routes/create-user.ts";
 import { registerExportStudy } from "./routes/export-study.ts";
 import { registerGetMe } from "./routes/get-me.ts";
 import { registerGetMyQuality } from "./routes/get-my-quality.ts";
+import { registerGetOpenApi } from "./routes/get-openapi.ts";
 import { registerGetStudy } from "./routes/get-study.ts";
 import { registerGetStudyProgress } from "./routes/get-study-progress.ts";
 import { registerGetTaskImage } from "./routes/get-task-image.ts";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDependencies): App {
   );
 
   registerHealth(app);
+  registerGetOpenApi(app);
   registerLogIn(app);
   registerLogOut(app);
   registerGetMe(app);

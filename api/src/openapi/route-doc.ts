@@ -5,7 +5,7 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 /** What the OpenAPI document says about one route; written beside the route's handler. */
 export interface RouteDoc {
   method: HttpMethod;
-  /** Hono's form, `/api/studies/:id`; rendered as `/api/studies/{id}` */
+  /** OpenAPI's form, `/api/studies/{studyId}` (Hono's `:studyId` is converted too) */
   path: string;
   summary: string;
   description?: string;
