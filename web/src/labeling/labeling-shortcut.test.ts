@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type KeyPress, labelingShortcut } from "./labeling-shortcut.ts";
+import { type KeyPress, keyIsForShortcuts, labelingShortcut } from "./labeling-shortcut.ts";
 
 function press(key: string, modifiers: Partial<KeyPress> = {}): KeyPress {
   return { key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers };
@@ -43,5 +43,25 @@ describe("labelingShortcut", () => {
     expect(labelingShortcut(press("F", { shiftKey: true }), 4)).toEqual({ kind: "fit" });
     expect(labelingShortcut(press("b", { altKey: true }), 4)).toBeNull();
     expect(labelingShortcut(press("q"), 4)).toBeNull();
+  });
+});
+
+describe("keyIsForShortcuts", () => {
+  it("leaves typing in text fields alone", () => {
+    expect(keyIsForShortcuts({ tagName: "INPUT", type: "text" }, "b")).toBe(false);
+    expect(keyIsForShortcuts({ tagName: "TEXTAREA" }, "s")).toBe(false);
+    expect(keyIsForShortcuts({ tagName: "DIV", isContentEditable: true }, "1")).toBe(false);
+  });
+
+  it("lets Enter press a focused button, but takes letters and digits there", () => {
+    expect(keyIsForShortcuts({ tagName: "BUTTON" }, "Enter")).toBe(false);
+    expect(keyIsForShortcuts({ tagName: "BUTTON" }, "2")).toBe(true);
+    expect(keyIsForShortcuts({ tagName: "INPUT", type: "range" }, "b")).toBe(true);
+    expect(keyIsForShortcuts({ tagName: "INPUT", type: "radio" }, " ")).toBe(false);
+  });
+
+  it("takes everything on the canvas or the page", () => {
+    expect(keyIsForShortcuts({ tagName: "CANVAS" }, "Enter")).toBe(true);
+    expect(keyIsForShortcuts(null, "s")).toBe(true);
   });
 });

@@ -63,3 +63,28 @@ export function labelingShortcut(press: KeyPress, classCount: number): ShortcutA
   const tool = LABELING_TOOLS.find((entry) => entry.key === key);
   return tool ? { kind: "tool", tool: tool.tool } : null;
 }
+
+/** Just the parts of an event target that decide whether a key belongs to it. */
+export interface KeyTarget {
+  tagName: string;
+  type?: string;
+  isContentEditable?: boolean;
+}
+
+const TEXT_INPUT_TYPES = new Set(["text", "email", "password", "number", "search", "url", "tel"]);
+
+/**
+ * Whether a key pressed while `target` has focus is the page's shortcut rather than the
+ * target's own: typing into a field keeps its letters, and Enter or Space on a focused button
+ * presses that button instead of also submitting the slice.
+ */
+export function keyIsForShortcuts(target: KeyTarget | null, key: string): boolean {
+  if (!target) return true;
+  const tag = target.tagName.toLowerCase();
+  if (target.isContentEditable || tag === "textarea" || tag === "select") return false;
+  if (tag === "input" && TEXT_INPUT_TYPES.has((target.type ?? "text").toLowerCase())) return false;
+  const activates = key === "Enter" || key === " ";
+  if (activates && (tag === "button" || tag === "a" || tag === "summary")) return false;
+  if (activates && tag === "input") return false;
+  return true;
+}

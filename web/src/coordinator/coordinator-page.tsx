@@ -1,0 +1,3 @@
+export function CoordinatorPage({ studyId }: { studyId: number | null }) {
+  return <main class="page">Studies {studyId}</main>;
+}

@@ -1,0 +1,3 @@
+export function ResearcherPage({ studyId }: { studyId: number | null }) {
+  return <main class="page">Runs {studyId}</main>;
+}
