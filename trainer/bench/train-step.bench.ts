@@ -1,19 +1,27 @@
 /**
- * bench:train — milliseconds per U-Net training step (batch 8, 4 classes, base 16, Adam,
- * categorical cross-entropy) at 64x64 and 128x128 on the backend selectBackend() picks,
- * with the same network in PyTorch on one thread as the yardstick when /usr/bin/python3
- * has torch. The last line printed is one JSON object for the 128x128 run.
+ * bench:train — milliseconds per U-Net training step (batch 8, 4 classes, base 16,
+ * Adam, soft-target cross-entropy on logits) at 64x64 and 128x128 on the backend
+ * selectBackend() picks: on one thread, and data-parallel over worker threads (the wasm
+ * backend runs one thread each). Where /usr/bin/python3 has torch, the same network in
+ * PyTorch on one thread is timed in the same run as the yardstick. The last line printed
+ * is one JSON object for the last size, for the faster of the two configurations.
  *
- * Options (environment): BENCH_SIZES=64,128  BENCH_STEPS=5  BENCH_WARMUP=2
+ * Environment: BENCH_SIZES=64,128  BENCH_STEPS=5  BENCH_WARMUP=2  BENCH_WORKERS=2
  * CROWDSEG_BACKEND=wasm|cpu|tfjs-node|tfjs-node-gpu forces one backend.
- * BENCH_PROFILE=1 also prints the time per kernel of one step.
+ * BENCH_PROFILE=1 also prints where one single-thread step spends its time, per kernel.
+ *
+ * Other processes share this machine's cores; each timing line says how many cores they
+ * kept busy meanwhile, because that, not the code, is often what moved the number.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import { type BackendChoice, selectBackend } from "../src/backend/select-backend.ts";
-import { createUNet } from "../src/models/unet.ts";
+import { DataParallelTrainer, type HostTensor } from "../src/parallel/data-parallel-trainer.ts";
+import { type UNetReplicaOptions, unetReplica } from "../src/parallel/unet-replica.ts";
+import { withMachineLoad } from "./machine-load.ts";
+import { profileKernels } from "./profile-kernels.ts";
 
 const BATCH = 8;
 const CLASSES = 4;
@@ -23,13 +31,21 @@ const PYTHON = "/usr/bin/python3";
 const sizes = (process.env.BENCH_SIZES ?? "64,128").split(",").map(Number);
 const steps = Number(process.env.BENCH_STEPS ?? 5);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
+const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 const forced = process.env.CROWDSEG_BACKEND as BackendChoice | undefined;
+
+interface Timing {
+  msPerStep: number;
+  stepsMs: number[];
+  otherCores: number | null;
+}
 
 interface Result {
   model: "unet";
   size: number;
   batch: number;
   backend: BackendChoice;
+  workers: number;
   msPerStep: number;
   slicesPerSec: number;
   peakRssMB: number;
@@ -42,33 +58,90 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function peakRssMB(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
+const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function replicaOptions(size: number): UNetReplicaOptions {
+  return { unet: { classes: CLASSES, baseFilters: BASE, size: [size, size] }, learningRate: 1e-3 };
+}
+
+function syntheticBatch(size: number): { x: HostTensor; y: HostTensor } {
+  const x = tf.tidy(() => tf.randomNormal([BATCH, size, size, 1], 0, 1, "float32", 1).dataSync());
+  const y = tf.tidy(() =>
+    tf.oneHot(tf.randomUniform([BATCH, size, size], 0, CLASSES, "int32", 2), CLASSES).dataSync(),
+  );
+  return {
+    x: { data: Float32Array.from(x), shape: [BATCH, size, size, 1] },
+    y: { data: Float32Array.from(y), shape: [BATCH, size, size, CLASSES] },
+  };
+}
+
+async function timeSteps(step: () => Promise<unknown> | unknown): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await step();
+  const { result: stepsMs, otherCores } = await withMachineLoad(async () => {
+    const times: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const start = performance.now();
+      await step();
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+  return { msPerStep: median(stepsMs), stepsMs, otherCores };
+}
+
+async function singleThread(size: number, data: { x: HostTensor; y: HostTensor }): Promise<Timing> {
+  const replica = unetReplica(replicaOptions(size));
+  const x = tf.tensor(data.x.data, data.x.shape);
+  const y = tf.tensor(data.y.data, data.y.shape);
+  const step = () =>
+    tf.tidy(() => replica.optimizer.minimize(() => replica.loss(x, y), true)!.dataSync()[0]);
+  const timing = await timeSteps(step);
+  if (process.env.BENCH_PROFILE === "1") {
+    console.log(`  where one single-thread step at ${size}x${size} spends its time:`);
+    for (const line of profileKernels(step)) console.log(`    ${line}`);
+  }
+  tf.dispose([x, y, ...replica.variables]);
+  replica.optimizer.dispose();
+  return timing;
+}
+
+async function dataParallel(
+  size: number,
+  data: { x: HostTensor; y: HostTensor },
+  backend: BackendChoice,
+): Promise<Timing> {
+  const trainer = await DataParallelTrainer.start({
+    workers: workerCount,
+    backends: [backend],
+    replica: {
+      module: new URL("../src/parallel/unet-replica.ts", import.meta.url).href,
+      exportName: "unetReplica",
+      options: replicaOptions(size),
+    },
+  });
+  try {
+    return await timeSteps(() => trainer.step(data.x, data.y));
+  } finally {
+    await trainer.close();
+  }
 }
 
 /** Median ms per step of the PyTorch peer, or null where torch is not installed. */
-function torchStep(size: number): number | null {
+function torchStep(size: number): Timing | null {
   if (!existsSync(PYTHON)) return null;
   const script = fileURLToPath(new URL("./unet-torch.py", import.meta.url));
-  const run = spawnSync(
-    PYTHON,
-    [
-      script,
-      "--size",
-      String(size),
-      "--batch",
-      String(BATCH),
-      "--classes",
-      String(CLASSES),
-      "--base",
-      String(BASE),
-      "--steps",
-      String(steps),
-      "--warmup",
-      String(warmup),
-    ],
-    { encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" } },
-  );
+  const args = [
+    script,
+    "--size",
+    String(size),
+    "--batch",
+    String(BATCH),
+    "--classes",
+    String(CLASSES),
+  ];
+  args.push("--base", String(BASE), "--steps", String(steps), "--warmup", String(warmup));
+  const env = { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+  const run = spawnSync(PYTHON, args, { encoding: "utf8", env });
   if (run.status !== 0) {
     const why = run.stderr.includes("No module named 'torch'")
       ? "torch is not installed"
@@ -76,100 +149,54 @@ function torchStep(size: number): number | null {
     console.log(`  (no PyTorch comparison: ${why})`);
     return null;
   }
-  const last = run.stdout.trim().split("\n").pop() ?? "";
-  const parsed = JSON.parse(last) as { msPerStep: number; params: number };
-  return parsed.msPerStep;
-}
-
-function trainStep(
-  model: ReturnType<typeof createUNet>,
-  optimizer: tf.Optimizer,
-  x: tf.Tensor,
-  y: tf.Tensor,
-): number {
-  return tf.tidy(() => {
-    const loss = optimizer.minimize(() => {
-      const p = model.apply(x, { training: true }) as tf.Tensor;
-      // Categorical cross-entropy on the softmax output, clipped like Keras does.
-      return tf.neg(
-        tf.mean(tf.sum(tf.mul(y, tf.log(tf.clipByValue(p, 1e-7, 1))), -1)),
-      ) as tf.Scalar;
-    }, true);
-    return loss!.dataSync()[0]!;
-  });
-}
-
-async function profileStep(
-  model: ReturnType<typeof createUNet>,
-  optimizer: tf.Optimizer,
-  x: tf.Tensor,
-  y: tf.Tensor,
-) {
-  const info = await tf.profile(() => {
-    trainStep(model, optimizer, x, y);
-  });
-  const byKernel = new Map<string, { ms: number; calls: number }>();
-  for (const k of info.kernels) {
-    const ms = typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
-    const entry = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
-    entry.ms += ms;
-    entry.calls += 1;
-    byKernel.set(k.name, entry);
-  }
-  const total = [...byKernel.values()].reduce((s, e) => s + e.ms, 0);
-  console.log(`  kernel profile of one step (${total.toFixed(0)} ms inside kernels):`);
-  for (const [name, e] of [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
-    console.log(
-      `    ${name.padEnd(24)} ${e.ms.toFixed(1).padStart(8)} ms ${String(e.calls).padStart(4)} calls ${((100 * e.ms) / total).toFixed(1).padStart(5)}%`,
-    );
-  }
-}
-
-async function benchSize(backend: BackendChoice, size: number): Promise<Result> {
-  const model = createUNet({ classes: CLASSES, baseFilters: BASE, size: [size, size] });
-  const optimizer = tf.train.adam(1e-3);
-  const x = tf.randomNormal([BATCH, size, size, 1], 0, 1, "float32", 1);
-  const y = tf.oneHot(tf.randomUniform([BATCH, size, size], 0, CLASSES, "int32", 2), CLASSES);
-  for (let i = 0; i < warmup; i++) trainStep(model, optimizer, x, y);
-  const times: number[] = [];
-  for (let i = 0; i < steps; i++) {
-    const start = performance.now();
-    trainStep(model, optimizer, x, y);
-    times.push(performance.now() - start);
-  }
-  if (process.env.BENCH_PROFILE === "1") await profileStep(model, optimizer, x, y);
-  tf.dispose([x, y]);
-  optimizer.dispose();
-  model.dispose();
-  const msPerStep = median(times);
-  const rss = peakRssMB();
-  const torchMsPerStep = torchStep(size);
-  const result: Result = {
-    model: "unet",
-    size,
-    batch: BATCH,
-    backend,
-    msPerStep: Math.round(msPerStep),
-    slicesPerSec: Math.round((BATCH / msPerStep) * 1000 * 10) / 10,
-    peakRssMB: rss,
-    torchMsPerStep: torchMsPerStep == null ? null : Math.round(torchMsPerStep),
+  const parsed = JSON.parse(run.stdout.trim().split("\n").pop() ?? "") as {
+    msPerStep: number;
+    stepsMs: number[];
+    otherCores: number | null;
   };
-  const ratio =
-    torchMsPerStep == null
-      ? ""
-      : `; PyTorch 1 thread ${result.torchMsPerStep} ms, ratio ${(msPerStep / torchMsPerStep).toFixed(2)}x`;
-  console.log(
-    `unet ${size}x${size} batch ${BATCH} on ${backend}: ${result.msPerStep} ms/step ` +
-      `(steps ${times.map((t) => t.toFixed(0)).join(", ")}), ${result.slicesPerSec} slices/s, ` +
-      `peak RSS ${rss} MB${ratio}`,
-  );
-  return result;
+  return { msPerStep: parsed.msPerStep, stepsMs: parsed.stepsMs, otherCores: parsed.otherCores };
+}
+
+function describe(label: string, t: Timing): string {
+  const load =
+    t.otherCores == null ? "" : `; other processes kept ${t.otherCores.toFixed(2)} cores busy`;
+  return `  ${label.padEnd(22)} ${Math.round(t.msPerStep)} ms/step (steps ${t.stepsMs.map((s) => s.toFixed(0)).join(", ")})${load}`;
 }
 
 const selection = await selectBackend(forced ? { candidates: [forced] } : {});
-console.log(
-  `backend: ${selection.name}${selection.skipped.length ? ` (skipped: ${selection.skipped.map((s) => s.name).join(", ")})` : ""}`,
-);
+const skipped = selection.skipped.map((s) => s.name).join(", ");
+console.log(`backend: ${selection.name}${skipped ? ` (skipped: ${skipped})` : ""}`);
 let last: Result | undefined;
-for (const size of sizes) last = await benchSize(selection.name, size);
+for (const size of sizes) {
+  console.log(`unet ${size}x${size}, batch ${BATCH}, ${CLASSES} classes, base ${BASE}:`);
+  const data = syntheticBatch(size);
+  const single = await singleThread(size, data);
+  console.log(describe("1 thread:", single));
+  let best = { timing: single, workers: 1 };
+  if (workerCount > 1) {
+    const parallel = await dataParallel(size, data, selection.name);
+    console.log(describe(`${workerCount} worker threads:`, parallel));
+    if (parallel.msPerStep < single.msPerStep) best = { timing: parallel, workers: workerCount };
+  }
+  const torch = torchStep(size);
+  if (torch) console.log(describe("PyTorch, 1 thread:", torch));
+  const msPerStep = best.timing.msPerStep;
+  last = {
+    model: "unet",
+    size,
+    batch: BATCH,
+    backend: selection.name,
+    workers: best.workers,
+    msPerStep: Math.round(msPerStep),
+    slicesPerSec: Math.round((BATCH / msPerStep) * 10_000) / 10,
+    peakRssMB: peakRssMB(),
+    torchMsPerStep: torch ? Math.round(torch.msPerStep) : null,
+  };
+  const ratio = torch
+    ? `, ${(msPerStep / torch.msPerStep).toFixed(2)}x PyTorch's 1-thread step`
+    : "";
+  console.log(
+    `  => ${last.msPerStep} ms/step with ${best.workers} worker(s), ${last.slicesPerSec} slices/s, peak RSS ${last.peakRssMB} MB${ratio}`,
+  );
+}
 console.log(JSON.stringify(last));

@@ -9,6 +9,7 @@ machine in the same run.
 
 import argparse
 import json
+import os
 import statistics
 import time
 
@@ -57,6 +58,17 @@ class UNet(nn.Module):
         return self.head(x)
 
 
+def machine_busy_seconds():
+    """CPU seconds all processes have used since boot (None where /proc/stat is missing)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=128)
@@ -80,6 +92,8 @@ def main() -> None:
 
     times = []
     for i in range(args.warmup + args.steps):
+        if i == args.warmup:
+            busy0, cpu0, wall0 = machine_busy_seconds(), time.process_time(), time.perf_counter()
         start = time.perf_counter()
         optimizer.zero_grad()
         loss = loss_fn(model(x), y)
@@ -88,6 +102,12 @@ def main() -> None:
         elapsed = (time.perf_counter() - start) * 1000
         if i >= args.warmup:
             times.append(elapsed)
+
+    busy1, cpu1, wall1 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    other_cores = None
+    if busy0 is not None and busy1 is not None:
+        # How many cores other processes kept busy while the steps were timed.
+        other_cores = max(0.0, (busy1 - busy0 - (cpu1 - cpu0)) / (wall1 - wall0))
 
     print(
         json.dumps(
@@ -99,6 +119,7 @@ def main() -> None:
                 "batch": args.batch,
                 "msPerStep": statistics.median(times),
                 "stepsMs": times,
+                "otherCores": other_cores,
             }
         )
     )

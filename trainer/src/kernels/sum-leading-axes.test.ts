@@ -13,6 +13,8 @@ const cases: { shape: number[]; axis: number[]; keepDims: boolean }[] = [
   { shape: [4, 9, 7, 5], axis: [0, 1, 2], keepDims: false },
   { shape: [4, 9, 7, 5], axis: [2, 1, 0], keepDims: true },
   { shape: [300, 3], axis: [0], keepDims: false },
+  // Rows not a multiple of the four-row unrolling.
+  { shape: [5, 3, 7, 2], axis: [0, 1, 2], keepDims: false },
   // Not leading: must fall through to the wasm backend's own kernel.
   { shape: [4, 9, 7, 5], axis: [1, 2], keepDims: false },
   { shape: [4, 9, 7, 5], axis: [3], keepDims: true },
