@@ -58,6 +58,28 @@ describe("Conv2DBackpropInput on wasm", () => {
     expect(relativeError(actual!, expected!)).toBeLessThan(TOLERANCE);
   });
 
+  // Stride equal to the kernel and no padding take the tiled GEMM path; the last case has
+  // a leftover row and column, which must not.
+  it.each([
+    { dy: [2, 4, 3, 5], w: [3, 3, 2, 5], s: [3, 3], x: [2, 12, 9, 2] },
+    { dy: [1, 3, 4, 7], w: [2, 3, 4, 7], s: [2, 3], x: [1, 6, 12, 4] },
+    { dy: [3, 5, 5, 2], w: [2, 2, 3, 2], s: [2, 2], x: [3, 11, 11, 3] },
+  ])("matches cpu where each dy pixel owns a tile of dx: %j", async (c) => {
+    const w = seededValues(tf.util.sizeFromShape(c.w), 31);
+    const dy = seededValues(tf.util.sizeFromShape(c.dy), 32);
+    const compute = () =>
+      tf
+        .engine()
+        .runKernel(
+          tf.Conv2DBackpropInput,
+          { dy: tf.tensor(dy, c.dy), filter: tf.tensor(w, c.w) },
+          { strides: c.s, pad: "valid", dataFormat: "NHWC", inputShape: c.x },
+        ) as tf.Tensor;
+    const [expected] = await runOn("cpu", compute);
+    const [actual] = await runOn("wasm", compute);
+    expect(relativeError(actual!, expected!)).toBeLessThan(TOLERANCE);
+  });
+
   it("frees every intermediate buffer", async () => {
     await useBackend("wasm");
     const before = allocationCounts();
@@ -66,6 +88,11 @@ describe("Conv2DBackpropInput on wasm", () => {
         tf.Conv2DBackpropInput,
         { dy: tf.ones([2, 5, 4, 4]), filter: tf.ones([3, 3, 3, 4]) },
         { strides: 2, pad: "same", dataFormat: "NHWC", inputShape: [2, 9, 7, 3] },
+      );
+      tf.engine().runKernel(
+        tf.Conv2DBackpropInput,
+        { dy: tf.ones([2, 5, 4, 4]), filter: tf.ones([2, 2, 3, 4]) },
+        { strides: 2, pad: "valid", dataFormat: "NHWC", inputShape: [2, 10, 8, 3] },
       );
     });
     expect(allocationCounts()).toEqual(before);

@@ -10,7 +10,7 @@ import {
 import type { Conv2DBackpropFilterDilationAttr } from "./conv2d-backprop-filter.ts";
 import { compose, type KernelComposer } from "./kernel-composer.ts";
 import { rotateFilter } from "./rotate-filter.ts";
-import { asWasmHeapBackend } from "./wasm-heap.ts";
+import { asWasmHeapBackend, float32View, type WasmHeapBackend } from "./wasm-heap.ts";
 
 /**
  * Input gradient of an NHWC conv2d (also the forward pass of conv2dTranspose), as one
@@ -45,6 +45,17 @@ export function conv2dBackpropInputComposed(backendName: string): KernelFunc {
           `with filter ${filter.shape} gives ${info.outShape}.`,
       );
     }
+    if (tilesWithoutOverlap(info)) {
+      return compose(backend as KernelBackend, backendName, (k) =>
+        transposedConvByTiles(
+          k,
+          asWasmHeapBackend(backend, "Conv2DBackpropInput"),
+          dy,
+          filter,
+          info,
+        ),
+      );
+    }
     return compose(backend as KernelBackend, backendName, (k) => {
       const spread = insertStrideZeros(k, dy, info.strideHeight, info.strideWidth);
       const spreadHeight = (info.outHeight - 1) * info.strideHeight + 1;
@@ -76,6 +87,66 @@ export function conv2dBackpropInputComposed(backendName: string): KernelFunc {
       );
     });
   };
+}
+
+/**
+ * Stride equal to the kernel, no padding, no dilation, no leftover rows or columns: U-Net's
+ * 2x2 stride-2 up-convolution. Each dy pixel then owns a KHxKW tile of dx, so the whole
+ * kernel is one GEMM, dy [P, Co] x filter [Co, KH*KW*Ci], and a rearrangement of its rows
+ * into tiles; the general path would multiply (s^2 - 1)/s^2 zeros.
+ */
+function tilesWithoutOverlap(info: backend_util.Conv2DInfo): boolean {
+  const p = info.padInfo;
+  return (
+    info.strideHeight === info.filterHeight &&
+    info.strideWidth === info.filterWidth &&
+    info.dilationHeight === 1 &&
+    info.dilationWidth === 1 &&
+    p.top === 0 &&
+    p.bottom === 0 &&
+    p.left === 0 &&
+    p.right === 0 &&
+    info.inHeight === info.outHeight * info.strideHeight &&
+    info.inWidth === info.outWidth * info.strideWidth
+  );
+}
+
+function transposedConvByTiles(
+  k: KernelComposer,
+  heap: WasmHeapBackend,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const { batchSize: n, outHeight: h, outWidth: w, filterHeight: kh, filterWidth: kw } = info;
+  const ci = info.inChannels;
+  const co = info.outChannels;
+  const tile = kh * kw * ci;
+  // filter [KH,KW,Ci,Co] as [KH*KW*Ci, Co], transposed so that Co is the GEMM's inner dimension.
+  const weights = k.run("Transpose", { x: k.reshape(filter, [tile, co]) }, { perm: [1, 0] });
+  const rows = k.run(
+    "BatchMatMul",
+    { a: k.reshape(dy, [n * h * w, co]), b: weights },
+    { transposeA: false, transposeB: false },
+  );
+  const out = k.track(heap.makeOutput([n, h * kh, w * kw, ci], "float32"));
+  const src = float32View(heap, rows, "Conv2DBackpropInput");
+  const dst = float32View(heap, out, "Conv2DBackpropInput");
+  const outRow = w * kw * ci;
+  // Each tile row is a contiguous run in both; typed-array copies beat an element loop.
+  const run = kw * ci;
+  let from = 0;
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < h; i++) {
+      const rowBase = (b * h * kh + i * kh) * outRow;
+      for (let j = 0; j < w; j++) {
+        for (let a = 0; a < kh; a++, from += run) {
+          dst.set(src.subarray(from, from + run), rowBase + a * outRow + j * run);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** dy with s-1 zero rows (columns) after each row (column); trailing zeros are cut by the caller. */
