@@ -1,5 +1,9 @@
 import { render } from "preact";
 import { App } from "./app.tsx";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/navigation.css";
+import "./styles/login.css";
+import "./styles/labeling.css";
+import "./styles/dashboard.css";
 
 render(<App />, document.getElementById("app")!);

@@ -1,0 +1,109 @@
+/**
+ * `pnpm screenshots`: the labeling page, the coordinator dashboard and the researcher's runs page
+ * at 1440×900, on the demo study in a fresh database, written to web/screenshots/.
+ * Uses the same server and browser as the end-to-end tests (Debian's Chromium).
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { seedDemoStudy } from "@crowdseg/db";
+import type { Page } from "playwright-core";
+import { hashPassword } from "../../api/src/auth/password-hash.ts";
+import { launchChromium } from "../src/e2e/launch-chromium.ts";
+import { logInThroughPage } from "../src/e2e/log-in-through-page.ts";
+import { E2E_PASSWORD, startWebTestServer } from "../src/e2e/web-test-server.ts";
+
+const outDir = path.resolve(import.meta.dirname, "../screenshots");
+const viewport = { width: 1440, height: 900 };
+
+const server = await startWebTestServer();
+const browser = await launchChromium();
+try {
+  const seeded = await seedDemoStudy(server.storage, {
+    passwordHash: await hashPassword(E2E_PASSWORD),
+  });
+  if (!seeded) throw new Error("the demo study was not loaded into the fresh database");
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  const shoot = async (page: Page, name: string) => {
+    const file = path.join(outDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    written.push(path.relative(process.cwd(), file));
+  };
+
+  const login = await browser.newPage({ viewport });
+  await login.goto(`${server.url}/login`);
+  await login.getByLabel("Email").waitFor();
+  await shoot(login, "login");
+  await login.close();
+
+  const rater = await browser.newPage({ viewport });
+  await logInThroughPage(rater, server.url, "rater-careful@demo.crowdseg");
+  await rater.getByText(/^Slice task \d+/).waitFor();
+  await paintSomething(rater);
+  await shoot(rater, "rater-labeling");
+  await rater.close();
+
+  const coordinator = await browser.newPage({ viewport });
+  await logInThroughPage(coordinator, server.url, "coordinator@demo.crowdseg");
+  await coordinator.getByRole("link", { name: seeded.name }).click();
+  await coordinator
+    .getByRole("button", { name: /^View the masks of/ })
+    .first()
+    .waitFor();
+  await coordinator
+    .getByRole("button", { name: /^View the masks of/ })
+    .first()
+    .click();
+  await coordinator.getByRole("figure").waitFor();
+  await coordinator
+    .getByRole("button", { name: /^View the masks of/ })
+    .nth(3)
+    .click();
+  await coordinator.waitForTimeout(300);
+  await coordinator
+    .getByRole("heading", { name: "Agreement per slice" })
+    .evaluate((heading) => heading.parentElement!.scrollIntoView({ block: "start" }));
+  await shoot(coordinator, "coordinator-agreement");
+  await coordinator.evaluate(() => window.scrollTo(0, 0));
+  await shoot(coordinator, "coordinator-dashboard");
+  await coordinator.close();
+
+  console.log(`screenshots written:\n${written.map((file) => `  ${file}`).join("\n")}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+/** A few strokes of two classes and a filled polygon, so the overlay and legend show. */
+async function paintSomething(page: Page) {
+  const box = (await page.locator("canvas.label-canvas").boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const unit = Math.min(box.width, box.height) / 128;
+  await page.keyboard.press("3");
+  await page.keyboard.press("p");
+  for (let i = 0; i < 16; i++) {
+    const angle = (i / 16) * Math.PI * 2;
+    await page.mouse.click(
+      cx + 10 * unit + Math.cos(angle) * 11 * unit,
+      cy + Math.sin(angle) * 11 * unit,
+    );
+  }
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("2");
+  await page.keyboard.press("b");
+  await page.mouse.move(cx + 10 * unit + 15 * unit, cy);
+  await page.mouse.down();
+  for (let i = 0; i <= 24; i++) {
+    const angle = (i / 24) * Math.PI * 1.4;
+    await page.mouse.move(
+      cx + 10 * unit + Math.cos(angle) * 15 * unit,
+      cy + Math.sin(angle) * 15 * unit,
+      {
+        steps: 3,
+      },
+    );
+  }
+  await page.mouse.up();
+  await page.mouse.move(cx + 10 * unit, cy - 30 * unit);
+}
