@@ -6,18 +6,16 @@ import {
   type MaxPoolGradAttrs,
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
+import { poolWindowArgmax } from "./pool-window-argmax.ts";
 import { asWasmHeapBackend, float32View } from "./wasm-heap.ts";
 
 const NAME = "MaxPoolGrad (heap)";
 
 /**
- * Max-pool gradient: each window's dy goes to the first position holding the window's
- * maximum (row-major order, as tfjs's cpu kernel and TensorFlow do); padding never wins,
- * and a window of only NaN or -Infinity passes no gradient, as on cpu.
- *
- * One pass over the windows on the wasm heap. The wasm backend's own kernel recomputes
- * every window's maximum for every input position and took 38 ms on one of U-Net's
- * 128x128x16 poolings; this takes a few.
+ * Max-pool gradient: each window's dy goes to the position of the window's maximum
+ * (poolWindowArgmax). One pass over the windows on the wasm heap; the wasm backend's own
+ * kernel recomputes every window's maximum for every input position and took 38 ms on
+ * one of U-Net's 128x128x16 poolings.
  */
 export const maxPoolGradOnHeap: KernelFunc = ({ inputs, backend, attrs }) => {
   const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
@@ -37,44 +35,13 @@ export const maxPoolGradOnHeap: KernelFunc = ({ inputs, backend, attrs }) => {
   }
   const heap = asWasmHeapBackend(backend, NAME);
   const out = heap.makeOutput(input.shape, "float32");
-  const x = float32View(heap, input, NAME);
+  const argmax = poolWindowArgmax(float32View(heap, input, NAME), info);
   const g = float32View(heap, dy, NAME);
   const dx = float32View(heap, out, NAME);
   dx.fill(0);
-  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
-  const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
-  const best = new Float32Array(c);
-  const bestAt = new Int32Array(c);
-  let dyAt = 0;
-  for (let n = 0; n < batchSize; n++) {
-    for (let oh = 0; oh < outHeight; oh++) {
-      const h0 = oh * strideHeight - info.padInfo.top;
-      for (let ow = 0; ow < outWidth; ow++, dyAt += c) {
-        const w0 = ow * strideWidth - info.padInfo.left;
-        best.fill(Number.NEGATIVE_INFINITY);
-        bestAt.fill(-1);
-        for (let fh = 0; fh < filterHeight; fh++) {
-          const ih = h0 + fh;
-          if (ih < 0 || ih >= inHeight) continue;
-          for (let fw = 0; fw < filterWidth; fw++) {
-            const iw = w0 + fw;
-            if (iw < 0 || iw >= inWidth) continue;
-            const base = ((n * inHeight + ih) * inWidth + iw) * c;
-            for (let k = 0; k < c; k++) {
-              const v = x[base + k]!;
-              if (v > best[k]!) {
-                best[k] = v;
-                bestAt[k] = base + k;
-              }
-            }
-          }
-        }
-        for (let k = 0; k < c; k++) {
-          const at = bestAt[k]!;
-          if (at >= 0) dx[at] = dx[at]! + g[dyAt + k]!;
-        }
-      }
-    }
+  for (let i = 0; i < argmax.length; i++) {
+    const at = argmax[i]!;
+    if (at >= 0) dx[at] = dx[at]! + g[i]!;
   }
   return out;
 };

@@ -13,6 +13,8 @@ import { conv2dBackpropFilterConfig } from "./conv2d-backprop-filter.ts";
 import { conv2dBackpropInputConfig } from "./conv2d-backprop-input.ts";
 import { conv2dGradConfig } from "./conv2d-gradient.ts";
 import { maxPoolGradConfig } from "./max-pool-grad.ts";
+import { maxPoolWithArgmaxConfig } from "./max-pool-with-argmax.ts";
+import { maxPoolWithArgmaxGradConfig } from "./max-pool-with-argmax-gradient.ts";
 import { sumLeadingAxesConfig } from "./sum-leading-axes.ts";
 
 const WASM = "wasm";
@@ -32,6 +34,7 @@ export function wasmGradientKernelConfigs(): KernelConfig[] {
     conv2dBackpropFilterConfig(WASM),
     conv2dBackpropInputConfig(WASM),
     maxPoolGradConfig(WASM),
+    maxPoolWithArgmaxConfig(WASM),
     sumLeadingAxesConfig(wasmKernel(Sum)),
   ];
 }
@@ -43,8 +46,9 @@ const state = globalThis as { [REGISTERED]?: boolean };
 
 /**
  * Makes the wasm backend able to train the project's networks, and fast at it: registers
- * the gradient kernels it lacks, replaces the ones it has only as slow loops, and installs
- * the dilation-aware Conv2D gradient (for every backend). Call before the first training
+ * the gradient kernels it lacks, replaces the ones it has only as slow loops (and its
+ * MaxPoolWithArgmax, which is wrong on negative windows), and installs
+ * the dilation-aware Conv2D gradient and a MaxPoolWithArgmax gradient (for every backend). Call before the first training
  * step; calling again is cheap and re-asserts the gradient override.
  */
 export function registerWasmGradientKernels(): void {
@@ -59,4 +63,5 @@ export function registerWasmGradientKernels(): void {
     state[REGISTERED] = true;
   }
   registerGradient(conv2dGradConfig);
+  registerGradient(maxPoolWithArgmaxGradConfig);
 }
