@@ -1,0 +1,257 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import { type AugmentOptions, augmentSample } from "../dataset/augment.ts";
+import type { LossFunction } from "../losses/loss-function.ts";
+import { NOISE_SEED_KWARG } from "../models/spatial-dropout.ts";
+import {
+  loadModelWeights,
+  loadOptimizerState,
+  saveModelWeights,
+  saveOptimizerState,
+} from "./checkpoint.ts";
+import type { EpochRecord, SavedTensor, TrainingCheckpoint } from "./checkpoint-codec.ts";
+import {
+  EARLY_STOPPING_START,
+  type EarlyStoppingState,
+  updateEarlyStopping,
+} from "./early-stopping.ts";
+import { RandomStream } from "./random-stream.ts";
+import type { SampleSet } from "./sample-set.ts";
+import { TrainingDivergedError } from "./training-diverged-error.ts";
+import { validationDice } from "./validation-dice.ts";
+
+export interface TrainProgress {
+  /** 1-based epoch under way. */
+  epoch: number;
+  epochs: number;
+  /** Optimizer steps taken so far in the run, resumed ones included. */
+  step: number;
+  stepsPerEpoch: number;
+  /** This step's loss, or the epoch's mean at the end of an epoch. */
+  loss: number;
+  /** Set at the end of an epoch with a validation set. */
+  validationDice?: number;
+  /** Share of the run's steps done. */
+  fraction: number;
+  endOfEpoch: boolean;
+}
+
+export interface TrainOptions {
+  loss: LossFunction;
+  /** Total epochs of the run, resumed ones included. */
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Seeds the shuffles and augmentations (weights are initialised by the caller). */
+  seed: number;
+  /** Default: augmentSample's defaults; false switches augmentation off. */
+  augment?: AugmentOptions | false;
+  /** Epochs without a better validation Dice before stopping; null (default) never stops early. */
+  patience?: number | null;
+  minDelta?: number;
+  /** Carry on from here instead of starting afresh. */
+  resumeFrom?: TrainingCheckpoint | null;
+  /** The settings a checkpoint is only valid under; a resume under other settings is refused. */
+  config?: Record<string, unknown>;
+  onProgress?: (progress: TrainProgress) => void;
+  /** Called after every epoch; training waits for it. */
+  onCheckpoint?: (checkpoint: TrainingCheckpoint) => void | Promise<void>;
+}
+
+export interface TrainResult {
+  epochsCompleted: number;
+  stoppedEarly: boolean;
+  /** 0 without validation. */
+  bestEpoch: number;
+  bestValidationDice: number | null;
+  history: EpochRecord[];
+  /** The state after the last epoch, as emitted. */
+  checkpoint: TrainingCheckpoint;
+}
+
+/**
+ * The training loop: Adam on shuffled, augmented mini-batches; validation Dice after every
+ * epoch; a checkpoint after every epoch (weights, Adam's moments, the random stream, early
+ * stopping and the best weights), from which a resumed run continues with exactly the batches
+ * and augmentations the uninterrupted run would have drawn. When there is a validation set the
+ * model ends holding its best epoch's weights.
+ */
+export async function train(
+  model: tfl.LayersModel,
+  trainSet: SampleSet,
+  validationSet: SampleSet | null,
+  options: TrainOptions,
+): Promise<TrainResult> {
+  checkOptions(trainSet, validationSet, options);
+  const { size, classes, count } = trainSet;
+  const plane = size * size;
+  const batchSize = options.batchSize;
+  const stepsPerEpoch = Math.ceil(count / batchSize);
+  const config = options.config ?? {};
+  const patience = options.patience ?? null;
+  const optimizer = tf.train.adam(options.learningRate);
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+
+  let random = new RandomStream(options.seed);
+  let epoch = 0;
+  let step = 0;
+  let stopping: EarlyStoppingState = EARLY_STOPPING_START;
+  let bestWeights: SavedTensor[] | null = null;
+  let history: EpochRecord[] = [];
+  let stoppedEarly = false;
+  let last: TrainingCheckpoint | null = null;
+  try {
+    const resume = options.resumeFrom ?? null;
+    if (resume !== null) {
+      if (JSON.stringify(resume.config) !== JSON.stringify(config)) {
+        throw new Error(
+          `train: the checkpoint was written under ${JSON.stringify(resume.config)}, ` +
+            `this run is ${JSON.stringify(config)}.`,
+        );
+      }
+      loadModelWeights(model, resume.weights);
+      await loadOptimizerState(optimizer, resume.optimizer);
+      random = RandomStream.fromState(resume.randomState);
+      ({ epoch, step, bestWeights, history } = resume);
+      stopping = resume.earlyStopping;
+      stoppedEarly = patience !== null && stopping.waited >= patience;
+      last = resume;
+    }
+
+    while (epoch < options.epochs && !stoppedEarly) {
+      const current = epoch + 1;
+      const order = random.shuffle(Array.from({ length: count }, (_, i) => i));
+      let lossSum = 0;
+      for (let start = 0; start < count; start += batchSize) {
+        const batch = order.slice(start, start + batchSize);
+        const images = new Float32Array(batch.length * plane);
+        const targets = new Float32Array(batch.length * plane * classes);
+        for (const [b, index] of batch.entries()) {
+          let sample = {
+            image: trainSet.images.subarray(index * plane, (index + 1) * plane),
+            target: trainSet.targets.subarray(
+              index * plane * classes,
+              (index + 1) * plane * classes,
+            ),
+          };
+          if (options.augment !== false) {
+            sample = augmentSample(sample, size, classes, random, options.augment ?? {});
+          }
+          images.set(sample.image, b * plane);
+          targets.set(sample.target, b * plane * classes);
+        }
+        // Dropout layers seed their masks from this, so a resumed run draws the same masks.
+        const noiseSeed = random.int(2 ** 31);
+        const cost = tf.tidy(() => {
+          const x = tf.tensor4d(images, [batch.length, size, size, 1]);
+          const y = tf.tensor4d(targets, [batch.length, size, size, classes]);
+          return optimizer.minimize(
+            () =>
+              options.loss(
+                y,
+                model.apply(x, { training: true, [NOISE_SEED_KWARG]: noiseSeed }) as tf.Tensor,
+              ),
+            true,
+            variables,
+          )!;
+        });
+        const loss = cost.dataSync()[0]!;
+        cost.dispose();
+        step++;
+        if (!Number.isFinite(loss)) {
+          throw new TrainingDivergedError(
+            `the loss became ${loss} at epoch ${current}, step ${step}: lower the learning rate.`,
+          );
+        }
+        lossSum += loss;
+        options.onProgress?.({
+          epoch: current,
+          epochs: options.epochs,
+          step,
+          stepsPerEpoch,
+          loss,
+          fraction: step / (options.epochs * stepsPerEpoch),
+          endOfEpoch: false,
+        });
+      }
+
+      const dice =
+        validationSet === null ? null : validationDice(model, validationSet, { batchSize }).mean;
+      if (dice !== null) {
+        const decision = updateEarlyStopping(stopping, dice, current, {
+          patience: patience ?? Number.MAX_SAFE_INTEGER,
+          minDelta: options.minDelta ?? 0,
+        });
+        stopping = decision.state;
+        if (decision.improved) bestWeights = saveModelWeights(model);
+        stoppedEarly = patience !== null && decision.stop;
+      }
+      const record: EpochRecord = {
+        epoch: current,
+        loss: lossSum / stepsPerEpoch,
+        validationDice: dice,
+      };
+      history = [...history, record];
+      epoch = current;
+      last = {
+        epoch,
+        step,
+        randomState: random.state,
+        weights: saveModelWeights(model),
+        optimizer: await saveOptimizerState(optimizer),
+        bestWeights,
+        earlyStopping: stopping,
+        history,
+        config,
+      };
+      options.onProgress?.({
+        epoch: current,
+        epochs: options.epochs,
+        step,
+        stepsPerEpoch,
+        loss: record.loss,
+        ...(dice === null ? {} : { validationDice: dice }),
+        fraction: step / (options.epochs * stepsPerEpoch),
+        endOfEpoch: true,
+      });
+      await options.onCheckpoint?.(last);
+    }
+    if (last === null) throw new Error("train: no epoch was run.");
+    if (bestWeights !== null) loadModelWeights(model, bestWeights);
+    return {
+      epochsCompleted: epoch,
+      stoppedEarly,
+      bestEpoch: stopping.bestEpoch,
+      bestValidationDice: stopping.best,
+      history,
+      checkpoint: last,
+    };
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+function checkOptions(
+  trainSet: SampleSet,
+  validationSet: SampleSet | null,
+  options: TrainOptions,
+): void {
+  if (trainSet.count < 1) throw new RangeError("train: the training set is empty.");
+  for (const [name, value] of [
+    ["epochs", options.epochs],
+    ["batchSize", options.batchSize],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`train: ${name} must be an integer >= 1, got ${value}.`);
+    }
+  }
+  if (!(options.learningRate > 0 && Number.isFinite(options.learningRate))) {
+    throw new RangeError(`train: learningRate must be > 0, got ${options.learningRate}.`);
+  }
+  if (
+    validationSet !== null &&
+    (validationSet.size !== trainSet.size || validationSet.classes !== trainSet.classes)
+  ) {
+    throw new RangeError("train: validation and training samples differ in size or classes.");
+  }
+}
