@@ -51,3 +51,12 @@ export { type NceRceOptions, nceRceLoss } from "./losses/nce-rce.ts";
 export { type NflMaeOptions, nflMaeLoss } from "./losses/nfl-mae.ts";
 export { type SoftDiceOptions, softDiceLoss } from "./losses/soft-dice.ts";
 export { createUNet, type UNetOptions } from "./models/unet.ts";
+export { maxUnpool } from "./ops/max-unpool.ts";
+export { spatialDropout2d } from "./ops/spatial-dropout.ts";
+export {
+  type DataParallelOptions,
+  DataParallelTrainer,
+  type HostTensor,
+} from "./parallel/data-parallel-trainer.ts";
+export type { Replica, ReplicaFactory, ReplicaSpec } from "./parallel/replica.ts";
+export { type UNetReplicaOptions, unetReplica } from "./parallel/unet-replica.ts";
