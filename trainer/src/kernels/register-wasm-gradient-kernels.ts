@@ -2,19 +2,25 @@ import "./standard-gradients.ts";
 // Registers the wasm backend and its kernels, some of which are wrapped below.
 import "@tensorflow/tfjs-backend-wasm";
 import {
+  Concat,
   getKernel,
+  Identity,
   type KernelConfig,
   registerGradient,
   registerKernel,
+  SplitV,
   Sum,
   unregisterKernel,
 } from "@tensorflow/tfjs-core";
+import { concatRunsConfig } from "./concat-runs.ts";
 import { conv2dBackpropFilterConfig } from "./conv2d-backprop-filter.ts";
 import { conv2dBackpropInputConfig } from "./conv2d-backprop-input.ts";
 import { conv2dGradConfig } from "./conv2d-gradient.ts";
+import { identitySharedConfig } from "./identity-shared.ts";
 import { maxPoolGradConfig } from "./max-pool-grad.ts";
 import { maxPoolWithArgmaxConfig } from "./max-pool-with-argmax.ts";
 import { maxPoolWithArgmaxGradConfig } from "./max-pool-with-argmax-gradient.ts";
+import { splitRunsConfig } from "./split-runs.ts";
 import { sumLeadingAxesConfig } from "./sum-leading-axes.ts";
 
 const WASM = "wasm";
@@ -36,6 +42,9 @@ export function wasmGradientKernelConfigs(): KernelConfig[] {
     maxPoolGradConfig(WASM),
     maxPoolWithArgmaxConfig(WASM),
     sumLeadingAxesConfig(wasmKernel(Sum)),
+    identitySharedConfig(wasmKernel(Identity)),
+    concatRunsConfig(wasmKernel(Concat)),
+    splitRunsConfig(wasmKernel(SplitV)),
   ];
 }
 
