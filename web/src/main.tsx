@@ -5,5 +5,6 @@ import "./styles/navigation.css";
 import "./styles/login.css";
 import "./styles/labeling.css";
 import "./styles/dashboard.css";
+import "./styles/researcher.css";
 
 render(<App />, document.getElementById("app")!);

@@ -3,7 +3,7 @@ import { raterMaskOverlay } from "./rater-mask-overlay.ts";
 
 describe("raterMaskOverlay", () => {
   // a 3×3 block of class 1 in the middle of a 5×5 slice
-  const a = Uint8Array.from("00000" + "01110".repeat(3) + "00000", Number);
+  const a = Uint8Array.from(`00000${"01110".repeat(3)}00000`, Number);
   const b = new Uint8Array(25);
   b[12] = 1;
   const colors = [
