@@ -28,18 +28,16 @@ type LeaseRow = {
 /**
  * Leases the rater's next slice of the study (DESIGN.md "Task distribution") or returns null when
  * nothing is left for them. The pick, the checks and the lease are one call of the database
- * function lease_next_task (migration 0002): one round trip, one transaction.
+ * function lease_next_task (migrations 0002, 0003): one round trip, one transaction.
  */
 export async function leaseNextTask(
   db: Database,
   studyId: number,
   userId: number,
 ): Promise<Task | null> {
-  const result = await db.execute<LeaseRow>(sql`
-    select t.outcome, t.assignment_id, t.lease_expires_at, s.width, s.height, st.classes
-    from lease_next_task(${studyId}, ${userId}) t
-    left join slices s on s.id = t.slice_id
-    left join studies st on st.id = ${studyId}`);
+  const result = await db.execute<LeaseRow>(
+    sql`select * from lease_next_task(${studyId}, ${userId})`,
+  );
   const row = result.rows[0];
   switch (row?.outcome) {
     case "leased":
