@@ -49,7 +49,13 @@ describe("MaxUnpooling2D", () => {
     const out = new MaxUnpooling2D({}).apply([values, poolInput]) as tfl.SymbolicTensor;
     expect(out.shape).toEqual([null, 8, 12, 3]);
     expect(() =>
-      tf.tidy(() => new MaxUnpooling2D({}).apply([tf.zeros([1, 2, 2, 2]), tf.zeros([1, 4, 4, 1])])),
+      tf.tidy(
+        () =>
+          new MaxUnpooling2D({}).apply([
+            tf.zeros([1, 2, 2, 2]),
+            tf.zeros([1, 4, 4, 1]),
+          ]) as tf.Tensor,
+      ),
     ).toThrow(/cannot be unpooled/);
   });
 });
