@@ -68,10 +68,70 @@ try {
   await shoot(coordinator, "coordinator-dashboard");
   await coordinator.close();
 
+  const researcher = await browser.newPage({ viewport });
+  await logInThroughPage(researcher, server.url, "researcher@demo.crowdseg");
+  await startRuns(researcher);
+  await researcher.evaluate(() => window.scrollTo(0, 0));
+  await shoot(researcher, "researcher-runs");
+  await researcher
+    .getByRole("heading", { name: "Soft labels" })
+    .evaluate((heading) => heading.parentElement!.scrollIntoView({ block: "start" }));
+  await shoot(researcher, "researcher-results");
+  await researcher.close();
+
   console.log(`screenshots written:\n${written.map((file) => `  ${file}`).join("\n")}`);
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * Two fusion runs to compare, then a short training run on the better one's soft labels. The
+ * training job may not be available (or may be slow on this machine): the page is shot with
+ * whatever state it reached within a few minutes.
+ */
+async function startRuns(page: Page) {
+  await page.getByRole("heading", { name: "Fuse the raters’ labels" }).waitFor();
+  await page.getByLabel("Method").selectOption("majority-vote");
+  await page.getByRole("button", { name: "Start fusion run" }).click();
+  await finished(page, "Fusion", 120_000);
+  await page.getByLabel("Method").selectOption("staple");
+  for (const prior of [
+    "One connected component per structure",
+    "Myocardium encloses the LV cavity",
+    "Uncertainty near the consensus edge",
+  ]) {
+    await page.getByLabel(prior).check();
+  }
+  await page.getByRole("button", { name: "Start fusion run" }).click();
+  await finished(page, "Fusion", 120_000);
+  await page.getByLabel("Label source").selectOption({ index: 1 });
+  await page.getByLabel("Loss").selectOption("nce+rce");
+  await page.getByLabel("Epochs").fill("3");
+  await page.getByLabel("Image size").selectOption("64");
+  await page.getByRole("button", { name: "Start training run" }).click();
+  const trained = await finished(page, "Training", 300_000);
+  if (trained !== "succeeded") {
+    console.log(`the training run ended ${trained}: the page shows the fusion run instead`);
+    await page
+      .getByRole("button", { name: /^Show fusion run/ })
+      .first()
+      .click();
+    await finished(page, "Fusion", 10_000);
+  }
+  await page.getByRole("img", { name: /^Probability of/ }).waitFor();
+}
+
+/** Waits for the run in the live panel to end; its final status, or "still running". */
+async function finished(page: Page, kind: "Fusion" | "Training", timeout: number) {
+  const panel = page.getByRole("region", { name: new RegExp(`^${kind} run #\\d+`) });
+  const status = panel.getByText(/^(succeeded|failed|cancelled)$/);
+  try {
+    await status.waitFor({ timeout });
+    return await status.textContent();
+  } catch {
+    return "still running";
+  }
 }
 
 /** A few strokes of two classes and a filled polygon, so the overlay and legend show. */

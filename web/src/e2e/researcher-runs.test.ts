@@ -130,4 +130,77 @@ describe("a researcher runs fusion and training from the runs page", () => {
       .waitFor();
     await page.close();
   });
+
+  it("plots a finished training run: loss curve, Dice per label source and loss, EF Bland–Altman", async () => {
+    // Two runs stored as the training job stores them (metrics of run-training-job.ts), so the
+    // page's reading of those metrics is tested whether or not a trainer runs on this machine.
+    const indices = (ef: number) => ({
+      edv: 150,
+      esv: 150 * (1 - ef),
+      ejectionFraction: ef,
+      myocardialMass: 120,
+      volumeUnit: "mL",
+      massUnit: "g",
+    });
+    const finished = (loss: string, labelSource: object, dice: number) => ({
+      studyId: study.studyId,
+      architecture: "unet",
+      loss,
+      labelSource: labelSource as { kind: "reference" },
+      hyperparameters: { epochs: 3, imageSize: 64 },
+      backend: "wasm",
+      status: "succeeded" as const,
+      progress: { fraction: 1, message: "done" },
+      metrics: {
+        bestValidationDice: dice + 0.02,
+        history: [
+          { epoch: 1, loss: 1.1, validationDice: 0.41 },
+          { epoch: 2, loss: 0.62, validationDice: 0.7 },
+          { epoch: 3, loss: 0.412, validationDice: 0.812 },
+        ],
+        test: {
+          meanDice: { rv: dice, myocardium: dice, lv: dice, mean: dice },
+          patients: [
+            { patientId: "p1", predicted: indices(0.6), reference: indices(0.55) },
+            { patientId: "p2", predicted: indices(0.5), reference: indices(0.5) },
+            { patientId: "p3", predicted: indices(0.7), reference: indices(0.6) },
+          ],
+        },
+      },
+      finishedAt: new Date(),
+    });
+    const [expert] = await server.handle.db
+      .insert(trainingRuns)
+      .values([
+        finished("ce", { kind: "reference" }, 0.9),
+        finished("gce", { kind: "reference" }, 0.8),
+      ])
+      .returning();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await logInThroughPage(page, server.url, researcher.email, `/runs/${study.studyId}`);
+    await page.getByRole("button", { name: `Show training run ${expert!.id}` }).click();
+    const curve = page.getByRole("img", { name: /^Loss curve:/ });
+    await expect
+      .poll(() => curve.getAttribute("aria-label"))
+      .toBe("Loss curve: 3 points, latest loss 0.412, latest validation Dice 0.812");
+    await expect(curve.locator("circle").count()).resolves.toBe(3);
+
+    const dice = page.getByRole("img", { name: /^Mean test Dice per label source and loss/ });
+    await expect(dice.getAttribute("aria-label")).resolves.toBe(
+      "Mean test Dice per label source and loss, 2 combinations",
+    );
+    await expect(dice.locator("rect").count()).resolves.toBe(2);
+    const tallest = await dice
+      .locator("rect")
+      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute("height"))));
+    // 0.9 against 0.8 on a 0–1 axis
+    expect(tallest[0]! / tallest[1]!).toBeCloseTo(0.9 / 0.8, 2);
+
+    // differences 5, 0 and 10 EF points: bias 5, SD 5, limits 5 ± 9.8
+    const blandAltman = page.getByRole("img", { name: /^Bland–Altman plot of EF/ });
+    await expect(blandAltman.getAttribute("aria-label")).resolves.toBe(
+      "Bland–Altman plot of EF: bias 5.0 %, limits of agreement -4.8 to 14.8 %, 3 patients",
+    );
+    await page.close();
+  });
 });

@@ -38,7 +38,7 @@ export function BlandAltmanPlot({
   );
   const left = CHART_MARGIN.left;
   const right = WIDTH - CHART_MARGIN.right;
-  const line = (value: number, kind: string, label: string) => (
+  const line = (value: number, kind: string, label: string | null) => (
     <g>
       <line
         class={`reference-line ${kind}`}
@@ -47,9 +47,11 @@ export function BlandAltmanPlot({
         y1={y(f(value))}
         y2={y(f(value))}
       />
-      <text class={`line-label ${kind}`} x={right - 4} y={y(f(value)) - 4} text-anchor="end">
-        {label} {f(value).toFixed(1)}
-      </text>
+      {label === null ? null : (
+        <text class={`line-label ${kind}`} x={right - 4} y={y(f(value)) - 4} text-anchor="end">
+          {label} {f(value).toFixed(1)}
+        </text>
+      )}
     </g>
   );
   return (
@@ -64,7 +66,7 @@ export function BlandAltmanPlot({
         data.lowerLimit,
       ).toFixed(1)} to ${f(data.upperLimit).toFixed(1)} ${unit}, ${data.points.length} patients`}
     >
-      {line(0, "zero", "")}
+      {line(0, "zero", null)}
       {line(data.bias, "bias", "bias")}
       {line(data.upperLimit, "limit", "+1.96 SD")}
       {line(data.lowerLimit, "limit", "−1.96 SD")}

@@ -31,6 +31,8 @@ export function LiveRunPanel({
   const { progress } = run;
   const history = (run.metrics?.history as EpochRecord[] | undefined) ?? null;
   const finishedCurve = run.status === "succeeded" && history && history.length > 0;
+  // a finished run's progress no longer carries the numbers; its last epoch does
+  const lastEpoch = finishedCurve ? history.at(-1) : undefined;
   return (
     <section class="panel live-run" aria-labelledby="live-run-title">
       <div class="panel-title-row">
@@ -58,10 +60,13 @@ export function LiveRunPanel({
       {kind === "training" ? (
         <>
           <dl class="stat-row compact">
-            <Stat label="Epoch" value={progress.epoch} />
+            <Stat label="Epoch" value={lastEpoch?.epoch ?? progress.epoch} />
             <Stat label="Step" value={progress.step} />
-            <Stat label="Loss" value={progress.loss?.toFixed(4)} />
-            <Stat label="Validation Dice" value={progress.validationDice?.toFixed(3)} />
+            <Stat label="Loss" value={(lastEpoch?.loss ?? progress.loss)?.toFixed(4)} />
+            <Stat
+              label="Validation Dice"
+              value={(lastEpoch?.validationDice ?? progress.validationDice)?.toFixed(3)}
+            />
           </dl>
           <LossCurve
             points={finishedCurve ? historyPoints(history) : points}

@@ -2,8 +2,9 @@ import { CHART_MARGIN, ChartFrame } from "./chart-frame.tsx";
 import type { LossPoint } from "./loss-curve-points.ts";
 import { linearScale } from "./plot-scale.ts";
 
-const WIDTH = 560;
-const HEIGHT = 240;
+// about the panel's width at 1440 px, so text in the chart stays text-sized
+const WIDTH = 920;
+const HEIGHT = 280;
 
 /** Training loss (left axis) and validation Dice at epoch ends (right axis, 0–1). */
 export function LossCurve({ points, xTitle }: { points: readonly LossPoint[]; xTitle: string }) {
