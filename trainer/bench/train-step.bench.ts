@@ -1,44 +1,36 @@
 /**
  * bench:train — milliseconds per U-Net training step (batch 8, 4 classes, base 16,
  * Adam, soft-target cross-entropy on logits) at 64x64 and 128x128 on the backend
- * selectBackend() picks: on one thread, and data-parallel over worker threads (the wasm
+ * selectBackend() picks, on one thread and data-parallel over worker threads (the wasm
  * backend runs one thread each). Where /usr/bin/python3 has torch, the same network in
- * PyTorch on one thread is timed in the same run as the yardstick. The last line printed
- * is one JSON object for the last size, for the faster of the two configurations.
+ * PyTorch on one thread runs in a child process as the yardstick.
+ *
+ * Other processes share this machine's cores, and their load comes and goes within
+ * seconds. So the configurations take turns, one step each per round, and each timing
+ * line says how many cores other processes kept busy meanwhile. The last line printed is
+ * one JSON object for the last size, for the faster of the two configurations.
  *
  * Environment: BENCH_SIZES=64,128  BENCH_STEPS=5  BENCH_WARMUP=2  BENCH_WORKERS=2
  * CROWDSEG_BACKEND=wasm|cpu|tfjs-node|tfjs-node-gpu forces one backend.
  * BENCH_PROFILE=1 also prints where one single-thread step spends its time, per kernel.
- *
- * Other processes share this machine's cores; each timing line says how many cores they
- * kept busy meanwhile, because that, not the code, is often what moved the number.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import { type BackendChoice, selectBackend } from "../src/backend/select-backend.ts";
 import { DataParallelTrainer, type HostTensor } from "../src/parallel/data-parallel-trainer.ts";
 import { type UNetReplicaOptions, unetReplica } from "../src/parallel/unet-replica.ts";
 import { withMachineLoad } from "./machine-load.ts";
 import { profileKernels } from "./profile-kernels.ts";
+import { TorchPeer } from "./torch-peer.ts";
 
 const BATCH = 8;
 const CLASSES = 4;
 const BASE = 16;
-const PYTHON = "/usr/bin/python3";
 
 const sizes = (process.env.BENCH_SIZES ?? "64,128").split(",").map(Number);
 const steps = Number(process.env.BENCH_STEPS ?? 5);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 const forced = process.env.CROWDSEG_BACKEND as BackendChoice | undefined;
-
-interface Timing {
-  msPerStep: number;
-  stepsMs: number[];
-  otherCores: number | null;
-}
 
 interface Result {
   model: "unet";
@@ -52,13 +44,13 @@ interface Result {
   torchMsPerStep: number | null;
 }
 
+type Step = () => Promise<unknown>;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function replicaOptions(size: number): UNetReplicaOptions {
   return { unet: { classes: CLASSES, baseFilters: BASE, size: [size, size] }, learningRate: 1e-3 };
@@ -75,92 +67,29 @@ function syntheticBatch(size: number): { x: HostTensor; y: HostTensor } {
   };
 }
 
-async function timeSteps(step: () => Promise<unknown> | unknown): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await step();
-  const { result: stepsMs, otherCores } = await withMachineLoad(async () => {
-    const times: number[] = [];
+/** Warms every configuration up, then times one step of each per round. */
+async function takeTurns(
+  configs: Map<string, Step>,
+): Promise<{ times: Map<string, number[]>; otherCores: number | null }> {
+  for (let i = 0; i < warmup; i++) for (const step of configs.values()) await step();
+  const times = new Map([...configs.keys()].map((k) => [k, [] as number[]]));
+  const { otherCores } = await withMachineLoad(async () => {
     for (let i = 0; i < steps; i++) {
-      const start = performance.now();
-      await step();
-      times.push(performance.now() - start);
+      for (const [name, step] of configs) {
+        const start = performance.now();
+        const reported = await step();
+        // The PyTorch peer reports its own step time, without the pipe's round trip.
+        times
+          .get(name)!
+          .push(
+            typeof reported === "number" && name.startsWith("PyTorch")
+              ? reported
+              : performance.now() - start,
+          );
+      }
     }
-    return times;
   });
-  return { msPerStep: median(stepsMs), stepsMs, otherCores };
-}
-
-async function singleThread(size: number, data: { x: HostTensor; y: HostTensor }): Promise<Timing> {
-  const replica = unetReplica(replicaOptions(size));
-  const x = tf.tensor(data.x.data, data.x.shape);
-  const y = tf.tensor(data.y.data, data.y.shape);
-  const step = () =>
-    tf.tidy(() => replica.optimizer.minimize(() => replica.loss(x, y), true)!.dataSync()[0]);
-  const timing = await timeSteps(step);
-  if (process.env.BENCH_PROFILE === "1") {
-    console.log(`  where one single-thread step at ${size}x${size} spends its time:`);
-    for (const line of profileKernels(step)) console.log(`    ${line}`);
-  }
-  tf.dispose([x, y, ...replica.variables]);
-  replica.optimizer.dispose();
-  return timing;
-}
-
-async function dataParallel(
-  size: number,
-  data: { x: HostTensor; y: HostTensor },
-  backend: BackendChoice,
-): Promise<Timing> {
-  const trainer = await DataParallelTrainer.start({
-    workers: workerCount,
-    backends: [backend],
-    replica: {
-      module: new URL("../src/parallel/unet-replica.ts", import.meta.url).href,
-      exportName: "unetReplica",
-      options: replicaOptions(size),
-    },
-  });
-  try {
-    return await timeSteps(() => trainer.step(data.x, data.y));
-  } finally {
-    await trainer.close();
-  }
-}
-
-/** Median ms per step of the PyTorch peer, or null where torch is not installed. */
-function torchStep(size: number): Timing | null {
-  if (!existsSync(PYTHON)) return null;
-  const script = fileURLToPath(new URL("./unet-torch.py", import.meta.url));
-  const args = [
-    script,
-    "--size",
-    String(size),
-    "--batch",
-    String(BATCH),
-    "--classes",
-    String(CLASSES),
-  ];
-  args.push("--base", String(BASE), "--steps", String(steps), "--warmup", String(warmup));
-  const env = { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
-  const run = spawnSync(PYTHON, args, { encoding: "utf8", env });
-  if (run.status !== 0) {
-    const why = run.stderr.includes("No module named 'torch'")
-      ? "torch is not installed"
-      : run.stderr.trim().split("\n").pop();
-    console.log(`  (no PyTorch comparison: ${why})`);
-    return null;
-  }
-  const parsed = JSON.parse(run.stdout.trim().split("\n").pop() ?? "") as {
-    msPerStep: number;
-    stepsMs: number[];
-    otherCores: number | null;
-  };
-  return { msPerStep: parsed.msPerStep, stepsMs: parsed.stepsMs, otherCores: parsed.otherCores };
-}
-
-function describe(label: string, t: Timing): string {
-  const load =
-    t.otherCores == null ? "" : `; other processes kept ${t.otherCores.toFixed(2)} cores busy`;
-  return `  ${label.padEnd(22)} ${Math.round(t.msPerStep)} ms/step (steps ${t.stepsMs.map((s) => s.toFixed(0)).join(", ")})${load}`;
+  return { times, otherCores };
 }
 
 const selection = await selectBackend(forced ? { candidates: [forced] } : {});
@@ -170,33 +99,75 @@ let last: Result | undefined;
 for (const size of sizes) {
   console.log(`unet ${size}x${size}, batch ${BATCH}, ${CLASSES} classes, base ${BASE}:`);
   const data = syntheticBatch(size);
-  const single = await singleThread(size, data);
-  console.log(describe("1 thread:", single));
-  let best = { timing: single, workers: 1 };
-  if (workerCount > 1) {
-    const parallel = await dataParallel(size, data, selection.name);
-    console.log(describe(`${workerCount} worker threads:`, parallel));
-    if (parallel.msPerStep < single.msPerStep) best = { timing: parallel, workers: workerCount };
+  const replica = unetReplica(replicaOptions(size));
+  const x = tf.tensor(data.x.data, data.x.shape);
+  const y = tf.tensor(data.y.data, data.y.shape);
+  const singleStep = () =>
+    tf.tidy(() => replica.optimizer.minimize(() => replica.loss(x, y), true)!.dataSync()[0]);
+  const configs = new Map<string, Step>([["1 thread", async () => singleStep()]]);
+  const trainer =
+    workerCount > 1
+      ? await DataParallelTrainer.start({
+          workers: workerCount,
+          backends: [selection.name],
+          replica: {
+            module: new URL("../src/parallel/unet-replica.ts", import.meta.url).href,
+            exportName: "unetReplica",
+            options: replicaOptions(size),
+          },
+        })
+      : null;
+  if (trainer) configs.set(`${workerCount} worker threads`, () => trainer.step(data.x, data.y));
+  const torch = await TorchPeer.start({ size, batch: BATCH, classes: CLASSES, base: BASE, warmup });
+  if (typeof torch === "string") console.log(`  (no PyTorch comparison: ${torch})`);
+  else configs.set(`PyTorch ${torch.version}, 1 thread`, () => torch.step());
+
+  const { times, otherCores } = await takeTurns(configs);
+  const load =
+    otherCores == null
+      ? ""
+      : ` (other processes kept ${otherCores.toFixed(2)} cores busy meanwhile)`;
+  for (const [name, t] of times) {
+    console.log(
+      `  ${`${name}:`.padEnd(28)} ${Math.round(median(t))} ms/step (steps ${t.map((v) => v.toFixed(0)).join(", ")})`,
+    );
   }
-  const torch = torchStep(size);
-  if (torch) console.log(describe("PyTorch, 1 thread:", torch));
-  const msPerStep = best.timing.msPerStep;
+  console.log(`  turns taken${load}`);
+
+  const torchTimes =
+    typeof torch === "string" ? null : [...times].find(([k]) => k.startsWith("PyTorch"))?.[1];
+  const candidates = [...times].filter(([k]) => !k.startsWith("PyTorch"));
+  const [bestName, bestTimes] = candidates.sort((a, b) => median(a[1]) - median(b[1]))[0]!;
+  const msPerStep = median(bestTimes);
   last = {
     model: "unet",
     size,
     batch: BATCH,
     backend: selection.name,
-    workers: best.workers,
+    workers: bestName === "1 thread" ? 1 : workerCount,
     msPerStep: Math.round(msPerStep),
     slicesPerSec: Math.round((BATCH / msPerStep) * 10_000) / 10,
-    peakRssMB: peakRssMB(),
-    torchMsPerStep: torch ? Math.round(torch.msPerStep) : null,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    torchMsPerStep: torchTimes ? Math.round(median(torchTimes)) : null,
   };
-  const ratio = torch
-    ? `, ${(msPerStep / torch.msPerStep).toFixed(2)}x PyTorch's 1-thread step`
-    : "";
+  if (torchTimes) {
+    // Ratio per round, then the median: robust to load that changes between rounds.
+    const ratios = bestTimes.map((t, i) => t / torchTimes[i]!);
+    console.log(
+      `  => ${bestName}: ${(msPerStep / median(torchTimes)).toFixed(2)}x PyTorch's 1-thread step (median of per-round ratios ${median(ratios).toFixed(2)}x)`,
+    );
+  }
   console.log(
-    `  => ${last.msPerStep} ms/step with ${best.workers} worker(s), ${last.slicesPerSec} slices/s, peak RSS ${last.peakRssMB} MB${ratio}`,
+    `  => ${last.msPerStep} ms/step, ${last.slicesPerSec} slices/s; peak RSS of this process so far ${last.peakRssMB} MB (all replicas)`,
   );
+
+  if (process.env.BENCH_PROFILE === "1") {
+    console.log(`  where one single-thread step at ${size}x${size} spends its time:`);
+    for (const line of profileKernels(singleStep)) console.log(`    ${line}`);
+  }
+  if (typeof torch !== "string") torch.close();
+  await trainer?.close();
+  tf.dispose([x, y, ...replica.variables]);
+  replica.optimizer.dispose();
 }
 console.log(JSON.stringify(last));

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
 
 import torch
@@ -79,6 +80,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="after warm-up, run one step per 'step' line on stdin and answer with its time, "
+        "so a caller can interleave these steps with its own under the same machine load",
+    )
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -90,31 +97,37 @@ def main() -> None:
     x = torch.randn(args.batch, 1, args.size, args.size)
     y = torch.randint(0, args.classes, (args.batch, args.size, args.size))
 
-    times = []
-    for i in range(args.warmup + args.steps):
-        if i == args.warmup:
-            busy0, cpu0, wall0 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    def step() -> float:
         start = time.perf_counter()
         optimizer.zero_grad()
         loss = loss_fn(model(x), y)
         loss.backward()
         optimizer.step()
-        elapsed = (time.perf_counter() - start) * 1000
-        if i >= args.warmup:
-            times.append(elapsed)
+        return (time.perf_counter() - start) * 1000
 
+    header = {"torch": torch.__version__, "threads": torch.get_num_threads(), "params": params}
+    for _ in range(args.warmup):
+        step()
+
+    if args.serve:
+        print(json.dumps({**header, "ready": True}), flush=True)
+        for line in sys.stdin:
+            if line.strip() != "step":
+                break
+            print(json.dumps({"ms": step()}), flush=True)
+        return
+
+    busy0, cpu0, wall0 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    times = [step() for _ in range(args.steps)]
     busy1, cpu1, wall1 = machine_busy_seconds(), time.process_time(), time.perf_counter()
     other_cores = None
     if busy0 is not None and busy1 is not None:
         # How many cores other processes kept busy while the steps were timed.
         other_cores = max(0.0, (busy1 - busy0 - (cpu1 - cpu0)) / (wall1 - wall0))
-
     print(
         json.dumps(
             {
-                "torch": torch.__version__,
-                "threads": torch.get_num_threads(),
-                "params": params,
+                **header,
                 "size": args.size,
                 "batch": args.batch,
                 "msPerStep": statistics.median(times),
