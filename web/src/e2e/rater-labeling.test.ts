@@ -1,6 +1,6 @@
-import { annotations } from "@crowdseg/db";
+import { annotations, assignments } from "@crowdseg/db";
 import { decodeRle } from "@crowdseg/imaging";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fitViewport, imageToScreen } from "../labeling/viewport.ts";
@@ -54,7 +54,7 @@ describe("a rater labels slices in the browser", () => {
     await page.mouse.up();
   }
 
-  it("paints with the brush, undoes, submits, gets the next slice; the painted pixels are stored", async () => {
+  it("paints, undoes, submits and gets the next slice (the painted pixels are stored); skips; sees an expired lease and the end", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(installFrameTiming);
@@ -132,6 +132,40 @@ describe("a rater labels slices in the browser", () => {
     expect(painted).toBeGreaterThan(128 * 8);
     expect(painted).toBeLessThan(136 * 8 + 64);
     expect(rows[0]!.durationMs).toBeGreaterThan(0);
+
+    // s skips the second slice; the third arrives
+    const secondTask = await taskLine.textContent();
+    await page.keyboard.press("s");
+    await expect.poll(() => taskLine.textContent()).not.toBe(secondTask);
+    const [skipped] = await server.handle.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.userId, rater.id), eq(assignments.state, "skipped")));
+    expect(skipped).toBeDefined();
+
+    // the lease on the third runs out (as if the tab had slept): submitting says so plainly
+    await server.handle.db
+      .update(assignments)
+      .set({ leaseExpiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(assignments.userId, rater.id), eq(assignments.state, "leased")));
+    await drag(
+      page,
+      [
+        { x: 100, y: 100 },
+        { x: 110, y: 100 },
+      ],
+      5,
+    );
+    await page.keyboard.press("Enter");
+    const expired = page.getByRole("alert").filter({ hasText: "Your time on this slice ran out" });
+    await expired.waitFor();
+    await expect(expired.textContent()).resolves.toContain("not saved");
+    // and with every slice labeled, skipped or lost by this rater, nothing is left for them
+    await page.getByRole("button", { name: "Get the next slice" }).click();
+    await page.getByRole("heading", { name: "No slices left for you" }).waitFor();
+    expect(
+      await server.handle.db.select().from(annotations).where(eq(annotations.userId, rater.id)),
+    ).toHaveLength(1);
     await context.close();
   });
 });
