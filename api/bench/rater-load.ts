@@ -17,6 +17,7 @@ import { summarize } from "./latency-summary.ts";
  *   SLICES        slices per study (default 10000), 16×16 pixels, k = 3, 10 % gold at gold rate 0.1
  *   DURATION_S    measured seconds per level (default 10), after WARMUP_S (default 2)
  *   WORKERS       API processes behind one port (default 2); POOL connections each (default 16)
+ *   API_NODE_FLAGS extra node flags for the API processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  */
 const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const levels = (process.env.RATERS ?? "100,500").split(",").map(Number);
@@ -88,13 +89,18 @@ try {
   // guesses from empty tables
   await handle.db.execute(sql`analyze`);
 
-  server = run(process.execPath, ["--import", "tsx", "api/bench/serve-api-cluster.ts"], {
-    DATABASE_URL: benchUrl.toString(),
-    WORKERS: String(workers),
-    POOL: String(poolSize),
-    PORT: String(port),
-    BLOB_DIR: blobDir,
-  });
+  const nodeFlags = (process.env.API_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  server = run(
+    process.execPath,
+    [...nodeFlags, "--import", "tsx", "api/bench/serve-api-cluster.ts"],
+    {
+      DATABASE_URL: benchUrl.toString(),
+      WORKERS: String(workers),
+      POOL: String(poolSize),
+      PORT: String(port),
+      BLOB_DIR: blobDir,
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server!.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
     server!.once("exit", (code) => reject(new Error(`API exited with ${code}`)));

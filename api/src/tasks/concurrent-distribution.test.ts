@@ -44,36 +44,37 @@ describe(`concurrent raters on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
     const acknowledged: { rater: number; annotation: number }[] = [];
     let abandoned = 0;
     let step = 0;
-    // every rater loops next-task → submit until nothing is left; some walk away from a lease,
-    // which then runs out while the others keep asking
-    await Promise.all(
-      study.raters.map(async (rater) => {
-        for (;;) {
-          const task = await next(rater, study.studyId);
-          if (!task) {
-            // nothing for this rater now; a lease someone else walks away from may free a place
-            if ((await liveLeases(study.studyId)) === 0) return;
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            continue;
+    // every rater loops next-task → submit until nothing is left for them; some walk away from a
+    // lease, which runs out while the others keep asking. A place freed that way after a rater
+    // stopped is picked up by another round; the run ends when a round hands out nothing.
+    let handedOut = 1;
+    while (handedOut > 0) {
+      handedOut = 0;
+      await Promise.all(
+        study.raters.map(async (rater) => {
+          for (;;) {
+            const task = await next(rater, study.studyId);
+            if (!task) return;
+            handedOut++;
+            if (++step % 9 === 0) {
+              abandoned++;
+              await t.handle.db
+                .update(assignments)
+                .set({ leaseExpiresAt: sql`now() - interval '1 second'` })
+                .where(eq(assignments.id, task.id));
+              continue;
+            }
+            const response = await t.call("POST", "/api/annotations", {
+              token: rater.token,
+              json: { taskId: task.id, labels: { width: 8, height: 6, counts: [1, 48] } },
+            });
+            expect(response.status).toBe(201);
+            const { annotation } = (await response.json()) as { annotation: { id: number } };
+            acknowledged.push({ rater: rater.id, annotation: annotation.id });
           }
-          if (++step % 9 === 0) {
-            abandoned++;
-            await t.handle.db
-              .update(assignments)
-              .set({ leaseExpiresAt: sql`now() - interval '1 second'` })
-              .where(eq(assignments.id, task.id));
-            continue;
-          }
-          const response = await t.call("POST", "/api/annotations", {
-            token: rater.token,
-            json: { taskId: task.id, labels: { width: 8, height: 6, counts: [1, 48] } },
-          });
-          expect(response.status).toBe(201);
-          const { annotation } = (await response.json()) as { annotation: { id: number } };
-          acknowledged.push({ rater: rater.id, annotation: annotation.id });
-        }
-      }),
-    );
+        }),
+      );
+    }
     expect(abandoned).toBeGreaterThan(0);
 
     const perSlice = await t.handle.db.execute<{ slice_id: number; n: number; raters: number }>(sql`

@@ -73,7 +73,7 @@ export const slices = pgTable(
   },
   (t) => [
     unique("slices_volume_index_uq").on(t.volumeId, t.indexInVolume),
-    index("slices_study_idx").on(t.studyId),
+    // slices_pick_idx leads with study_id, so it also serves every "slices of a study" query
     // the next-task pick walks this index: fewest labels first, then priority
     index("slices_pick_idx").on(t.studyId, t.isGold, t.takenCount, t.priority.desc(), t.id),
   ],

@@ -41,8 +41,8 @@ export const assignments = pgTable(
   (t) => [
     // a rater never gets the same slice twice, whatever happened to the first lease
     unique("assignments_slice_user_uq").on(t.sliceId, t.userId),
-    index("assignments_study_user_idx").on(t.studyId, t.userId),
-    index("assignments_slice_state_idx").on(t.sliceId, t.state),
+    // no other indexes: every one is rewritten on each lease and submission (the state change is
+    // not a HOT update), and the unique and partial indexes here answer every query
     // one task at a time per rater and study, even when the same rater asks twice at once
     uniqueIndex("assignments_one_lease_per_rater_uq")
       .on(t.studyId, t.userId)
