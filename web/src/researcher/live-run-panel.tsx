@@ -61,7 +61,7 @@ export function LiveRunPanel({
         <>
           <dl class="stat-row compact">
             <Stat label="Epoch" value={lastEpoch?.epoch ?? progress.epoch} />
-            <Stat label="Step" value={progress.step} />
+            {progress.step === undefined ? null : <Stat label="Step" value={progress.step} />}
             <Stat label="Loss" value={(lastEpoch?.loss ?? progress.loss)?.toFixed(4)} />
             <Stat
               label="Validation Dice"

@@ -13,10 +13,12 @@ export function LossCurve({ points, xTitle }: { points: readonly LossPoint[]; xT
   }
   const xs = points.map((p) => p.x);
   const losses = points.map((p) => p.loss);
+  const last = Math.max(...xs);
+  // steps and epochs are whole numbers: no tick at epoch 2.5
   const x = linearScale(
-    [Math.min(0, ...xs), Math.max(...xs)],
+    [Math.min(0, ...xs), last],
     [CHART_MARGIN.left, WIDTH - CHART_MARGIN.right],
-    6,
+    Math.max(1, Math.min(6, Math.ceil(last))),
   );
   const y = linearScale(
     [0, Math.max(...losses)],
@@ -28,7 +30,7 @@ export function LossCurve({ points, xTitle }: { points: readonly LossPoint[]; xT
     .map((p, i) => `${i === 0 ? "M" : "L"}${x(p.x).toFixed(1)},${y(p.loss).toFixed(1)}`)
     .join("");
   const validated = points.filter((p) => p.validationDice !== null);
-  const last = points.at(-1)!;
+  const latest = points.at(-1)!;
   return (
     <ChartFrame
       width={WIDTH}
@@ -39,7 +41,7 @@ export function LossCurve({ points, xTitle }: { points: readonly LossPoint[]; xT
       xTitle={xTitle}
       yTitle="training loss"
       y2Title="validation Dice"
-      description={`Loss curve: ${points.length} points, latest loss ${last.loss.toFixed(3)}${
+      description={`Loss curve: ${points.length} points, latest loss ${latest.loss.toFixed(3)}${
         validated.length
           ? `, latest validation Dice ${validated.at(-1)!.validationDice!.toFixed(3)}`
           : ""
