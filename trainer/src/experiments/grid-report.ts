@@ -138,7 +138,7 @@ function answerOf(rows: GridRow[]): string[] {
     const ef = bestEf.ejectionFraction!;
     lines.push(
       `Best EF agreement without expert labels: ${name(bestEf)}, bias ${formatSigned(ef.bias)} ` +
-        `(limits ${ef.lowerLimit.toFixed(3)} to ${ef.upperLimit.toFixed(3)}, n = ${ef.n}).`,
+        `(limits ${formatSigned(ef.lowerLimit)} to ${formatSigned(ef.upperLimit)}, n = ${ef.n}).`,
     );
   }
   const failed = rows.filter((r) => r.status !== "succeeded");
@@ -183,7 +183,7 @@ function cellsOf(row: GridRow): string[] {
     row.hd95Lv === null ? "–" : `${row.hd95Lv.toFixed(1)} ${row.distanceUnit ?? ""}`.trim(),
     ef === null
       ? "–"
-      : `${formatSigned(ef.bias)} [${ef.lowerLimit.toFixed(3)}, ${ef.upperLimit.toFixed(3)}]`,
+      : `${formatSigned(ef.bias)} [${formatSigned(ef.lowerLimit)}, ${formatSigned(ef.upperLimit)}]`,
     f(row.bestValidationDice),
     row.epochs === null ? "–" : String(row.epochs),
     f(row.trainingSeconds, 0),
@@ -276,5 +276,7 @@ ${table}
 }
 
 function formatSigned(value: number): string {
-  return `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(3)}`;
+  const digits = Math.abs(value).toFixed(3);
+  // A value that rounds to zero is printed without a sign, not as −0.000.
+  return Number(digits) === 0 ? digits : `${value > 0 ? "+" : "−"}${digits}`;
 }
