@@ -11,6 +11,7 @@ import { registerExportStudy } from "./routes/export-study.ts";
 import { registerGetMe } from "./routes/get-me.ts";
 import { registerGetMyQuality } from "./routes/get-my-quality.ts";
 import { registerGetOpenApi } from "./routes/get-openapi.ts";
+import { registerGetSliceImage } from "./routes/get-slice-image.ts";
 import { registerGetStudy } from "./routes/get-study.ts";
 import { registerGetStudyProgress } from "./routes/get-study-progress.ts";
 import { registerGetTaskImage } from "./routes/get-task-image.ts";
@@ -30,6 +31,7 @@ import { registerSubmitAnnotation } from "./routes/submit-annotation.ts";
 import { registerTaskHeartbeat } from "./routes/task-heartbeat.ts";
 import { registerUpdateStudy } from "./routes/update-study.ts";
 import { registerUploadVolume } from "./routes/upload-volume.ts";
+import { registerWebApp } from "./routes/web-app.ts";
 import { registerRunRoutes } from "./runs/register-run-routes.ts";
 
 export type App = Hono<AppEnv>;
@@ -78,6 +80,9 @@ export function createApp(deps: AppDependencies): App {
   registerSubmitAnnotation(app);
   registerGetMyQuality(app);
   registerRunRoutes(app);
+  registerGetSliceImage(app);
+  // last: the web app answers every other GET outside /api with its files or index.html
+  registerWebApp(app);
 
   app.notFound((c) =>
     c.json(

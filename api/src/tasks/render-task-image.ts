@@ -1,7 +1,7 @@
-import { type Database, readSliceImage, type Storage } from "@crowdseg/db";
-import { encodePng8, windowToUint8 } from "@crowdseg/imaging";
+import type { Database, Storage } from "@crowdseg/db";
 import { sql } from "drizzle-orm";
 import type { AuthUser } from "../auth/auth-user.ts";
+import { sliceImagePng } from "../slices/slice-image-png.ts";
 import { leaseEndedError, taskNotFoundError } from "./lease-ended-error.ts";
 
 /**
@@ -19,8 +19,7 @@ export async function renderTaskImage(
   if (!access.staff) {
     if (access.ownState !== "leased") throw leaseEndedError(taskId, access.ownState);
   }
-  const image = await readSliceImage(storage, access.sliceId);
-  return encodePng8(windowToUint8(image.data, image.window), image.width, image.height);
+  return sliceImagePng(storage, access.sliceId);
 }
 
 async function taskAccess(db: Database, user: AuthUser, taskId: number) {
