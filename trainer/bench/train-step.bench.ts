@@ -10,7 +10,12 @@
  * line says how many cores other processes kept busy meanwhile. The last line printed is
  * one JSON object for the last size, for the faster of the two configurations.
  *
+ * Configurations: one thread; BENCH_WORKERS data-parallel worker threads; one worker
+ * thread whose XNNPACK runs BENCH_WASM_THREADS threads (tfjs-backend-wasm's threaded
+ * build, which a process can only load instead of the plain one, hence the worker).
+ *
  * Environment: BENCH_SIZES=64,128  BENCH_STEPS=5  BENCH_WARMUP=2  BENCH_WORKERS=2
+ * BENCH_WASM_THREADS=2 (1 leaves that configuration out)
  * CROWDSEG_BACKEND=wasm|cpu|tfjs-node|tfjs-node-gpu forces one backend.
  * BENCH_PROFILE=1 also prints where one single-thread step spends its time, per kernel.
  */
@@ -30,6 +35,7 @@ const sizes = (process.env.BENCH_SIZES ?? "64,128").split(",").map(Number);
 const steps = Number(process.env.BENCH_STEPS ?? 5);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
+const wasmThreads = Number(process.env.BENCH_WASM_THREADS ?? 2);
 const forced = process.env.CROWDSEG_BACKEND as BackendChoice | undefined;
 
 interface Result {
@@ -37,7 +43,10 @@ interface Result {
   size: number;
   batch: number;
   backend: BackendChoice;
+  /** Worker threads training data-parallel (1: no data parallelism). */
   workers: number;
+  /** XNNPACK threads per worker. */
+  threads: number;
   msPerStep: number;
   slicesPerSec: number;
   peakRssMB: number;
@@ -118,6 +127,20 @@ for (const size of sizes) {
         })
       : null;
   if (trainer) configs.set(`${workerCount} worker threads`, () => trainer.step(data.x, data.y));
+  const threaded =
+    wasmThreads > 1 && selection.name === "wasm"
+      ? await DataParallelTrainer.start({
+          workers: 1,
+          backends: ["wasm"],
+          wasmThreads,
+          replica: {
+            module: new URL("../src/parallel/unet-replica.ts", import.meta.url).href,
+            exportName: "unetReplica",
+            options: replicaOptions(size),
+          },
+        })
+      : null;
+  if (threaded) configs.set(`${wasmThreads} XNNPACK threads`, () => threaded.step(data.x, data.y));
   const torch = await TorchPeer.start({ size, batch: BATCH, classes: CLASSES, base: BASE, warmup });
   if (typeof torch === "string") console.log(`  (no PyTorch comparison: ${torch})`);
   else configs.set(`PyTorch ${torch.version}, 1 thread`, () => torch.step());
@@ -144,7 +167,8 @@ for (const size of sizes) {
     size,
     batch: BATCH,
     backend: selection.name,
-    workers: bestName === "1 thread" ? 1 : workerCount,
+    workers: bestName === `${workerCount} worker threads` ? workerCount : 1,
+    threads: bestName === `${wasmThreads} XNNPACK threads` ? wasmThreads : 1,
     msPerStep: Math.round(msPerStep),
     slicesPerSec: Math.round((BATCH / msPerStep) * 10_000) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -167,6 +191,7 @@ for (const size of sizes) {
   }
   if (typeof torch !== "string") torch.close();
   await trainer?.close();
+  await threaded?.close();
   tf.dispose([x, y, ...replica.variables]);
   replica.optimizer.dispose();
 }

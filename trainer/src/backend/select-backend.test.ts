@@ -45,6 +45,7 @@ describe("selectBackend", () => {
     expect(selection).toEqual({
       name: "tfjs-node",
       tfBackend: "tensorflow",
+      threads: null,
       skipped: [
         { name: "tfjs-node-gpu", reason: "Cannot find package '@tensorflow/tfjs-node-gpu'" },
       ],

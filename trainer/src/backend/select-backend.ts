@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { registerWasmGradientKernels } from "../kernels/register-wasm-gradient-kernels.ts";
+import { registerThreadedWasm, wasmThreadsInUse } from "./threaded-wasm.ts";
 
 /** The training backends, fastest first; `cpu` is the pure-JS reference, ~1,000x slower. */
 export type BackendChoice = "tfjs-node-gpu" | "tfjs-node" | "wasm" | "cpu";
@@ -15,6 +16,8 @@ export interface BackendSelection {
   name: BackendChoice;
   /** The tfjs backend name now active (tfjs-node and tfjs-node-gpu both register 'tensorflow'). */
   tfBackend: string;
+  /** Threads XNNPACK uses on wasm; null for backends that manage their own. */
+  threads: number | null;
   /** Candidates tried before `name`, and why each was passed over. */
   skipped: { name: BackendChoice; reason: string }[];
 }
@@ -24,6 +27,11 @@ export interface SelectBackendOptions {
   candidates?: readonly BackendChoice[];
   /** Loads a package by specifier; replaceable so that the fallback can be tested. */
   load?: (specifier: string) => Promise<unknown>;
+  /**
+   * Threads for XNNPACK on wasm (default 1). More than one uses tfjs-backend-wasm's
+   * threaded build (see registerThreadedWasm); must be chosen before wasm is first used.
+   */
+  wasmThreads?: number;
 }
 
 const PACKAGE: Record<BackendChoice, string> = {
@@ -56,14 +64,22 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
   for (const name of candidates) {
     try {
       await load(PACKAGE[name]);
-      if (name === "wasm") registerWasmGradientKernels();
+      if (name === "wasm") {
+        if ((options.wasmThreads ?? 1) > 1) await registerThreadedWasm(options.wasmThreads!);
+        registerWasmGradientKernels();
+      }
       if (tf.findBackendFactory(TF_BACKEND[name]) == null) {
         throw new Error(`loading ${PACKAGE[name]} registered no '${TF_BACKEND[name]}' backend`);
       }
       if (!(await tf.setBackend(TF_BACKEND[name]))) {
         throw new Error(`backend '${TF_BACKEND[name]}' failed to initialise`);
       }
-      return { name, tfBackend: tf.getBackend(), skipped };
+      return {
+        name,
+        tfBackend: tf.getBackend(),
+        threads: name === "wasm" ? wasmThreadsInUse() : null,
+        skipped,
+      };
     } catch (error) {
       skipped.push({ name, reason: error instanceof Error ? error.message : String(error) });
     }

@@ -16,6 +16,8 @@ export interface DataParallelOptions {
   replica: ReplicaSpec;
   /** Backends each worker tries, in order; default: selectBackend's default order. */
   backends?: BackendChoice[];
+  /** XNNPACK threads per worker on wasm (selectBackend's wasmThreads); default 1. */
+  wasmThreads?: number;
 }
 
 const ENTRY = new URL("./typescript-worker-entry.mjs", import.meta.url);
@@ -52,6 +54,7 @@ export class DataParallelTrainer {
             world,
             replica: options.replica,
             backends: options.backends ?? [...DEFAULT_BACKEND_ORDER],
+            wasmThreads: options.wasmThreads ?? 1,
           },
         }),
     );

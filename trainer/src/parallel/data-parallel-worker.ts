@@ -15,6 +15,7 @@ interface WorkerInit {
   world: number;
   replica: ReplicaSpec;
   backends: BackendChoice[];
+  wasmThreads: number;
 }
 
 const port = parentPort;
@@ -30,7 +31,7 @@ let weightsBuffer: Float32Array;
 let parameterCount = 0;
 
 async function build(): Promise<void> {
-  await selectBackend({ candidates: init.backends });
+  await selectBackend({ candidates: init.backends, wasmThreads: init.wasmThreads });
   const module = (await import(init.replica.module)) as Record<string, unknown>;
   const factory = module[init.replica.exportName];
   if (typeof factory !== "function") {
@@ -67,6 +68,16 @@ function readWeightsInto(target: Float32Array): void {
 }
 
 function step(message: Extract<ToWorker, { type: "step" }>): number {
+  // Alone, there is nothing to average: skip the round trip through shared memory.
+  if (init.world === 1) {
+    return tf.tidy(() => {
+      const x = tf.tensor(message.x, message.xShape);
+      const y = tf.tensor(message.y, message.yShape);
+      return replica.optimizer
+        .minimize(() => replica.loss(x, y), true, replica.variables)!
+        .dataSync()[0]!;
+    });
+  }
   const mine = gradients.subarray(init.rank * parameterCount, (init.rank + 1) * parameterCount);
   const loss = tf.tidy(() => {
     const x = tf.tensor(message.x, message.xShape);
