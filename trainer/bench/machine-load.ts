@@ -18,11 +18,17 @@ export function machineBusySeconds(): number | null {
   return (user! + nice! + system! + irq! + softirq! + steal) / 100;
 }
 
-/** Runs `body` and returns its result with the average number of cores others kept busy. */
+/**
+ * Runs `body` and returns its result with the average number of cores other processes
+ * kept busy meanwhile; `helperCpuSeconds` reports the CPU time used so far by this
+ * benchmark's own child processes, which are not "others".
+ */
 export async function withMachineLoad<T>(
   body: () => Promise<T>,
+  helperCpuSeconds: () => number = () => 0,
 ): Promise<{ result: T; otherCores: number | null }> {
   const busy0 = machineBusySeconds();
+  const helper0 = helperCpuSeconds();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   const result = await body();
@@ -30,6 +36,6 @@ export async function withMachineLoad<T>(
   const cpu = process.cpuUsage(cpu0);
   const busy1 = machineBusySeconds();
   if (busy0 == null || busy1 == null || wall <= 0) return { result, otherCores: null };
-  const mine = (cpu.user + cpu.system) / 1e6;
+  const mine = (cpu.user + cpu.system) / 1e6 + helperCpuSeconds() - helper0;
   return { result, otherCores: Math.max(0, (busy1 - busy0 - mine) / wall) };
 }

@@ -60,12 +60,17 @@ export class TorchPeer {
     return new TorchPeer(child, lines, reader, header.torch);
   }
 
+  /** CPU seconds the peer's steps have used, so load measurements can leave them out. */
+  cpuSeconds = 0;
+
   /** Milliseconds of one training step. */
   async step(): Promise<number> {
     this.child.stdin.write("step\n");
     const line = await this.lines.next();
     if (line.done) throw new Error("The PyTorch peer exited during a step.");
-    return (JSON.parse(line.value) as { ms: number }).ms;
+    const { ms, cpuMs } = JSON.parse(line.value) as { ms: number; cpuMs: number };
+    this.cpuSeconds += cpuMs / 1000;
+    return ms;
   }
 
   close(): void {

@@ -79,6 +79,7 @@ function syntheticBatch(size: number): { x: HostTensor; y: HostTensor } {
 /** Warms every configuration up, then times one step of each per round. */
 async function takeTurns(
   configs: Map<string, Step>,
+  helperCpuSeconds: () => number,
 ): Promise<{ times: Map<string, number[]>; otherCores: number | null }> {
   for (let i = 0; i < warmup; i++) for (const step of configs.values()) await step();
   const times = new Map([...configs.keys()].map((k) => [k, [] as number[]]));
@@ -97,7 +98,7 @@ async function takeTurns(
           );
       }
     }
-  });
+  }, helperCpuSeconds);
   return { times, otherCores };
 }
 
@@ -145,7 +146,9 @@ for (const size of sizes) {
   if (typeof torch === "string") console.log(`  (no PyTorch comparison: ${torch})`);
   else configs.set(`PyTorch ${torch.version}, 1 thread`, () => torch.step());
 
-  const { times, otherCores } = await takeTurns(configs);
+  const { times, otherCores } = await takeTurns(configs, () =>
+    typeof torch === "string" ? 0 : torch.cpuSeconds,
+  );
   const load =
     otherCores == null
       ? ""
