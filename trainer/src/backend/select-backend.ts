@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { registerWasmGradientKernels } from "../kernels/register-wasm-gradient-kernels.ts";
 import { registerThreadedWasm, wasmThreadsInUse } from "./threaded-wasm.ts";
@@ -49,7 +52,33 @@ const TF_BACKEND: Record<BackendChoice, string> = {
 };
 
 // A string-typed specifier keeps TypeScript from resolving packages that are optional.
-const importPackage = (specifier: string): Promise<unknown> => import(specifier);
+const importPackage = async (specifier: string): Promise<unknown> => {
+  if (specifier === PACKAGE["tfjs-node"] || specifier === PACKAGE["tfjs-node-gpu"]) {
+    assertNativeAddonBuilt(specifier);
+  }
+  return import(specifier);
+};
+
+/**
+ * tfjs-node(-gpu) installs without its addon where its install script may not run or cannot
+ * download libtensorflow. Importing it then registers half its kernels before failing, so the
+ * addon is looked for first and its absence reported plainly.
+ */
+function assertNativeAddonBuilt(specifier: string): void {
+  const root = path.dirname(createRequire(import.meta.url).resolve(`${specifier}/package.json`));
+  const lib = path.join(root, "lib");
+  const built =
+    existsSync(lib) &&
+    readdirSync(lib).some(
+      (dir) => dir.startsWith("napi-v") && existsSync(path.join(lib, dir, "tfjs_binding.node")),
+    );
+  if (!built) {
+    throw new Error(
+      `${specifier} is installed but its native addon is not built (its install script downloads ` +
+        `libtensorflow); run \`npm rebuild ${specifier}\` on a machine that can download it`,
+    );
+  }
+}
 
 /**
  * Activates the first backend that loads and initialises, in the order given:
