@@ -37,6 +37,13 @@ export {
 } from "./evaluation/segmentation-scores.ts";
 export type { LabelVolume, Spacing, VolumeGrid } from "./evaluation/volume-grid.ts";
 export {
+  checkpointKeyOf,
+  runTrainingJob,
+  type TrainingJobContext,
+  type TrainingJobOptions,
+} from "./job/run-training-job.ts";
+export { TrainingJobError } from "./job/training-job-error.ts";
+export {
   registerWasmGradientKernels,
   wasmGradientKernelConfigs,
 } from "./kernels/register-wasm-gradient-kernels.ts";
