@@ -142,10 +142,12 @@ function answerOf(rows: GridRow[]): string[] {
     );
   }
   const failed = rows.filter((r) => r.status !== "succeeded");
-  if (failed.length > 0)
-    lines.push(
-      `${failed.length} run(s) failed: ${failed.map((r) => `${name(r)}: ${r.error}`).join("; ")}.`,
+  if (failed.length > 0) {
+    const why = failed.map(
+      (r) => `${name(r)}: ${(r.error ?? "no error recorded").replace(/\.$/, "")}`,
     );
+    lines.push(`${failed.length} run(s) failed: ${why.join("; ")}.`);
+  }
   return lines;
 }
 
@@ -174,7 +176,7 @@ function cellsOf(row: GridRow): string[] {
     row.labelSource,
     row.loss,
     row.architecture,
-    `${row.labelsUsed.expert} / ${row.labelsUsed.crowd}`,
+    row.status === "succeeded" ? `${row.labelsUsed.expert} / ${row.labelsUsed.crowd}` : "–",
     f(row.dice?.rv),
     f(row.dice?.myocardium),
     f(row.dice?.lv),

@@ -27,6 +27,7 @@ describe("the ACDC experiment, reduced to a smoke test", () => {
       depth: 2,
       seed: 1,
       ratersPerSlice: 3,
+      augment: false,
       fusionMethod: "majority-vote",
       losses: ["ce", "nce+rce"],
       architectures: ["unet"],

@@ -12,11 +12,10 @@ import type { RaterKind } from "@crowdseg/phantom";
 import { eq } from "drizzle-orm";
 import type { BackendChoice } from "../backend/select-backend.ts";
 import type { Architecture } from "../models/create-model.ts";
-import type { LossName } from "../training/create-loss.ts";
 import { readAcdcSplit, spreadPick } from "./acdc-patients.ts";
 import { type GridReport, gridReport } from "./grid-report.ts";
 import { importAcdcStudy } from "./import-acdc-study.ts";
-import { type GridResult, runGrid } from "./run-grid.ts";
+import { type GridLoss, type GridResult, runGrid } from "./run-grid.ts";
 import { simulateCrowd } from "./simulate-crowd.ts";
 
 /** The crowd of fusion's ACDC evaluation: no expert among them, two bad raters. */
@@ -43,10 +42,12 @@ export interface AcdcExperimentOptions {
   baseFilters: number;
   depth: number;
   seed: number;
+  /** Flips, rotations and intensity changes while training (augmentSample's defaults). */
+  augment: boolean;
   /** Crowd labels per slice, from ACDC_CROWD. */
   ratersPerSlice: number;
   fusionMethod: string;
-  losses: readonly LossName[];
+  losses: readonly GridLoss[];
   architectures: readonly Architecture[];
   backends?: readonly BackendChoice[];
   /** The command line, for the report. */
@@ -146,6 +147,7 @@ export async function runAcdcExperiment(
       baseFilters: options.baseFilters,
       depth: options.depth,
       seed: options.seed,
+      augment: options.augment,
       // Few epochs: every one counts, and the best one is kept.
       patience: null,
       split,
@@ -184,7 +186,7 @@ export async function runAcdcExperiment(
         `command: ${options.command}`,
         `wall time ${wallSeconds.toFixed(0)} s for import, crowd simulation, fusion and ${results.length} training runs, on a shared 2-core machine under load from other work`,
         `patients: ${split.train.length} train, ${split.validation.length} validation, ${split.test.length} test (spread over ACDC's published lists); ${study.slices} slices`,
-        `image size ${options.imageSize}×${options.imageSize}, ${options.epochs} epoch(s), batch ${options.batchSize}, Adam ${options.learningRate}, base filters ${options.baseFilters}, depth ${options.depth}, seed ${options.seed}`,
+        `image size ${options.imageSize}×${options.imageSize}, ${options.epochs} epoch(s), batch ${options.batchSize}, Adam ${options.learningRate}, base filters ${options.baseFilters}, depth ${options.depth}, seed ${options.seed}, augmentation ${options.augment ? "on" : "off"}`,
         `crowd: ${ACDC_CROWD.join(", ")}; ${options.ratersPerSlice} labels per slice; fused with ${options.fusionMethod}`,
         "ACDC's shared copy has no voxel size: volumes are in voxels, HD95 in pixels within slices; EF is unitless",
       ],

@@ -11,7 +11,7 @@ import {
 import { and, count, eq, inArray, isNull, or } from "drizzle-orm";
 import type { BackendChoice } from "../backend/select-backend.ts";
 import type { Architecture } from "../models/create-model.ts";
-import type { LossName } from "../training/create-loss.ts";
+import type { LossName, LossParameters } from "../training/create-loss.ts";
 import { runTrainingRunDirectly } from "./run-training-run-directly.ts";
 
 export interface GridLabelSource {
@@ -20,10 +20,13 @@ export interface GridLabelSource {
   source: LabelSource;
 }
 
+/** A loss of the grid: a name, or a name with parameters and the label the report gives it. */
+export type GridLoss = LossName | { name: LossName; options: LossParameters; label: string };
+
 export interface GridOptions {
   studyId: number;
   labelSources: readonly GridLabelSource[];
-  losses: readonly LossName[];
+  losses: readonly GridLoss[];
   architectures: readonly Architecture[];
   /** The same for every run (seed included), so runs differ only in the grid's three axes. */
   hyperparameters: Record<string, unknown>;
@@ -34,7 +37,8 @@ export interface GridOptions {
 
 export interface GridCell {
   labelSource: string;
-  loss: LossName;
+  /** The loss's label: its name, or the name with its parameters. */
+  loss: string;
   architecture: Architecture;
 }
 
@@ -57,17 +61,24 @@ export interface GridResult extends GridCell {
 export async function runGrid(storage: Storage, options: GridOptions): Promise<GridResult[]> {
   const results: GridResult[] = [];
   for (const labelSource of options.labelSources) {
-    for (const loss of options.losses) {
+    for (const gridLoss of options.losses) {
+      const loss =
+        typeof gridLoss === "string"
+          ? { name: gridLoss, options: null, label: gridLoss }
+          : gridLoss;
       for (const architecture of options.architectures) {
-        const cell: GridCell = { labelSource: labelSource.name, loss, architecture };
+        const cell: GridCell = { labelSource: labelSource.name, loss: loss.label, architecture };
         const [run] = await storage.db
           .insert(trainingRuns)
           .values({
             studyId: options.studyId,
             architecture,
-            loss,
+            loss: loss.name,
             labelSource: labelSource.source,
-            hyperparameters: options.hyperparameters,
+            hyperparameters:
+              loss.options === null
+                ? options.hyperparameters
+                : { ...options.hyperparameters, lossOptions: loss.options },
           })
           .returning({ id: trainingRuns.id });
         const started = performance.now();

@@ -12,9 +12,11 @@ import {
   trainingRuns,
 } from "@crowdseg/db";
 import { runFusionJob } from "@crowdseg/fusion";
+import * as tf from "@tensorflow/tfjs-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TrainingDataError } from "../dataset/training-data-error.ts";
+import { useBackend } from "../testing/backend-comparison.ts";
 import { decodeCheckpoint } from "../training/checkpoint-codec.ts";
 import { checkpointKeyOf, runTrainingJob } from "./run-training-job.ts";
 import { inlineJobContext, type JobLog, workerJobContext } from "./testing/job-contexts.ts";
@@ -86,9 +88,13 @@ describe(`the training-run job on ${process.env.DATABASE_URL ? "PostgreSQL" : "P
       },
     });
     const seen = log();
+    await useBackend("wasm");
+    const tensorsBefore = tf.memory().numTensors;
     const metrics = await runTrainingJob(inlineJobContext(storage, runId, seen), {
       backends: ["wasm"],
     });
+    // Model, optimizer, batches, validation and test predictions: all freed.
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
 
     expect(metrics).toMatchObject({
       backend: "wasm",
