@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createE2eStudy, type E2eStudy } from "./e2e-study.ts";
 import { launchChromium } from "./launch-chromium.ts";
 import { logInThroughPage } from "./log-in-through-page.ts";
+import { readCanvasPixels } from "./read-canvas-pixels.ts";
 import { type E2eUser, startWebTestServer, type WebTestServer } from "./web-test-server.ts";
 
 const SIZE = 64;
@@ -99,12 +100,40 @@ describe("a researcher runs fusion and training from the runs page", () => {
     const row = page.getByRole("row", { name: new RegExp(`#${run!.id} STAPLE`) });
     await expect.poll(() => row.getByText("succeeded").count()).toBe(1);
 
-    // the soft label of the LV cavity as a heat map, fetched with the bearer token
-    const heatMap = page.getByRole("img", { name: /^Probability of LV cavity on synthetic slice/ });
-    await heatMap.waitFor();
+    // the soft label of the LV cavity as a heat map over the slice, both fetched with the
+    // bearer token: away from the LV the map is transparent and the slice's grey shows (the
+    // stage beneath, #0b0d10, is not grey)
+    const heatMap = (cls: string) =>
+      page.getByRole("img", { name: new RegExp(`^Probability of ${cls} on synthetic slice`) });
+    await heatMap("LV cavity").waitFor();
+    const pixelsOf = (label: number) =>
+      [...study.reference.keys()].filter((i) => study.reference[i] === label);
+    const rv = pixelsOf(1);
+    const myocardium = pixelsOf(2);
+    const greyShare = (rgba: number[]) =>
+      rv.filter((i) => {
+        const [r, g, b] = rgba.slice(i * 4, i * 4 + 3);
+        return r === g && g === b && r! > 40;
+      }).length / rv.length;
+    const meanRed = (rgba: number[], indices: number[]) =>
+      indices.reduce((sum, i) => sum + rgba[i * 4]!, 0) / indices.length;
     await expect
-      .poll(() => heatMap.evaluate((img) => (img as HTMLImageElement).naturalWidth))
-      .toBe(SIZE);
+      .poll(async () => greyShare((await readCanvasPixels(heatMap("LV cavity"))).rgba), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0.9);
+    const bare = await readCanvasPixels(heatMap("LV cavity"));
+    expect([bare.width, bare.height]).toEqual([SIZE, SIZE]);
+    // on the slice itself the myocardium (90) is darker than the RV (160)...
+    const rvGrey = meanRed(bare.rgba, rv);
+    expect(meanRed(bare.rgba, myocardium)).toBeLessThan(rvGrey - 30);
+    // ...and under its own, nearly certain, soft label it turns brighter: the map is on top
+    await page.getByLabel("Class").selectOption({ label: "myocardium" });
+    await expect
+      .poll(async () => meanRed((await readCanvasPixels(heatMap("myocardium"))).rgba, myocardium), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(rvGrey + 30);
 
     // a training run on the fused labels is queued from the other form and listed
     await page.getByLabel("Label source").selectOption({ label: `#${run!.id} STAPLE + 2 priors` });

@@ -1,13 +1,14 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { FusionRun, SliceRow } from "../api/api-types.ts";
-import { useAuthorizedImage } from "../api/use-authorized-image.ts";
+import { useAuthorizedBitmap } from "../api/use-authorized-bitmap.ts";
 import type { StudyClass } from "../labeling/class-palette.ts";
+import { drawOverSlice } from "../slice-view/draw-over-slice.ts";
 import { FUSION_METHOD_OPTIONS, optionLabel } from "./run-options.ts";
 
 /**
  * A fusion run's soft label of one slice and class as a heat map (transparent at p = 0 to
- * yellow-white at p = 1, rendered by the API). The API serves slice images to raters' tasks
- * only, so the map is shown on black for now.
+ * yellow-white at p = 1, rendered by the API) over the slice itself, so a researcher sees which
+ * anatomy the fused label is unsure about.
  */
 export function SoftLabelViewer({
   runs,
@@ -27,9 +28,17 @@ export function SoftLabelViewer({
   const run = finished.find((r) => r.id === runId) ?? finished[0] ?? null;
   const slice = rated.find((s) => s.id === sliceId) ?? rated[Math.floor(rated.length / 2)] ?? null;
   const k = cls ?? foreground.at(-1)?.index ?? 1;
-  const image = useAuthorizedImage(
+  const heatMap = useAuthorizedBitmap(
     run && slice ? `/api/fusion-runs/${run.id}/slices/${slice.id}/soft-label.png?class=${k}` : null,
   );
+  const sliceImage = useAuthorizedBitmap(slice ? `/api/slices/${slice.id}/image.png` : null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !slice || !heatMap.bitmap) return;
+    drawOverSlice(canvas, slice.width, slice.height, sliceImage.bitmap, heatMap.bitmap);
+  }, [slice, heatMap.bitmap, sliceImage.bitmap]);
 
   return (
     <section class="panel soft-label-viewer" aria-labelledby="soft-label-title">
@@ -77,16 +86,20 @@ export function SoftLabelViewer({
             </label>
           </div>
           <div class="heat-map-frame">
-            {image.url ? (
-              <img
+            {heatMap.bitmap ? (
+              <canvas
+                ref={canvasRef}
                 class="heat-map"
-                src={image.url}
-                alt={`Probability of ${foreground.find((c) => c.index === k)?.name ?? `class ${k}`} on ${slice.volumeName} slice ${slice.indexInVolume}, fusion run ${run.id}`}
+                role="img"
+                aria-label={`Probability of ${foreground.find((c) => c.index === k)?.name ?? `class ${k}`} on ${slice.volumeName} slice ${slice.indexInVolume}, fusion run ${run.id}`}
               />
             ) : (
-              <p class={image.error ? "error" : "muted"}>{image.error ?? "Loading…"}</p>
+              <p class={heatMap.error ? "error" : "muted"}>{heatMap.error ?? "Loading…"}</p>
             )}
           </div>
+          {sliceImage.error ? (
+            <p class="error">The slice image did not load: {sliceImage.error}</p>
+          ) : null}
           <div class="heat-scale" aria-hidden="true">
             <span>p = 0</span>
             <span class="heat-gradient" />
