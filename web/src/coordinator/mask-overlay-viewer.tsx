@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useAuthorizedBitmap } from "../api/use-authorized-bitmap.ts";
 import { classCssColor, type StudyClass } from "../labeling/class-palette.ts";
+import { drawOverSlice } from "../slice-view/draw-over-slice.ts";
 import type { SliceAgreementRow } from "./agreement-panel.tsx";
 import { RATER_COLORS, raterMaskOverlay } from "./rater-mask-overlay.ts";
 
 /**
  * Every rater's mask of one class on one slice at once: outlines in each rater's colour over a
- * fill whose brightness is how many raters agree. (The API has no slice image for staff, so the
- * masks are shown on black; see the report.)
+ * fill whose brightness is how many raters agree, over the slice they labeled, so a coordinator
+ * can tell a rater who missed the anatomy from one who drew its edge a little wide.
  */
 export function MaskOverlayViewer({
   row,
@@ -19,29 +21,31 @@ export function MaskOverlayViewer({
   const [cls, setCls] = useState(foreground.at(-1)?.index ?? 1);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    canvas.width = row.width;
-    canvas.height = row.height;
+  const sliceImage = useAuthorizedBitmap(`/api/slices/${row.sliceId}/image.png`);
+
+  // the masks are recoloured only when the row or class changes, not when the slice arrives
+  const overlay = useMemo(() => {
     const rgba = raterMaskOverlay(
       row.masks.map((mask) => mask.labels),
       row.width,
       row.height,
       cls,
     );
-    const context = canvas.getContext("2d")!;
-    context.fillStyle = "#0b0d10";
-    context.fillRect(0, 0, row.width, row.height);
     const pixels = new ImageData(row.width, row.height);
     pixels.data.set(rgba);
-    // composited through a second canvas so the fill's transparency shows the black beneath
+    // a canvas, not the ImageData itself: putImageData would replace the slice, not blend over it
     const layer = document.createElement("canvas");
     layer.width = row.width;
     layer.height = row.height;
     layer.getContext("2d")!.putImageData(pixels, 0, 0);
-    context.drawImage(layer, 0, 0);
+    return layer;
   }, [row, cls]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    drawOverSlice(canvas, row.width, row.height, sliceImage.bitmap, overlay);
+  }, [row, overlay, sliceImage.bitmap]);
 
   return (
     <figure class="mask-viewer" aria-labelledby="mask-viewer-caption">
@@ -72,8 +76,11 @@ export function MaskOverlayViewer({
         ref={canvasRef}
         class="mask-canvas"
         role="img"
-        aria-label={`Outlines of ${row.labels} raters' masks; brighter fill where more raters agree`}
+        aria-label={`Outlines of ${row.labels} raters' masks over the slice; brighter fill where more raters agree`}
       />
+      {sliceImage.error ? (
+        <p class="error">The slice image did not load: {sliceImage.error}</p>
+      ) : null}
       <ul class="rater-legend">
         {row.masks.map((mask, i) => {
           const [r, g, b] = RATER_COLORS[i % RATER_COLORS.length]!;

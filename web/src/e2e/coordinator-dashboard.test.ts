@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./launch-chromium.ts";
 import { logInThroughPage } from "./log-in-through-page.ts";
+import { pixelAt, readCanvasPixels } from "./read-canvas-pixels.ts";
 import {
   E2E_PASSWORD,
   type E2eUser,
@@ -156,6 +157,30 @@ describe("a coordinator runs a study from the dashboard", () => {
     await expect.poll(() => enabled.count()).toBe(1);
     await enabled.click();
     await page.getByRole("figure").getByText("1 raters").waitFor();
+
+    // the mask (rows 20–59 LV cavity, the class shown first) is drawn over the slice image:
+    // rows 40 and 120 lie at the same distance from the rings' centre, so they hold the same
+    // grey, one bare and one under the single rater's fill (white at 170/255)
+    const canvas = page.getByRole("img", { name: /^Outlines of 1 raters' masks over the slice/ });
+    await expect
+      .poll(async () => {
+        const pixels = await readCanvasPixels(canvas);
+        return pixels.width === WIDTH && pixelAt(pixels, 96, 120)[0]! > 0;
+      })
+      .toBe(true);
+    const pixels = await readCanvasPixels(canvas);
+    const bare = Array.from({ length: WIDTH }, (_, x) => pixelAt(pixels, x, 120));
+    // the stage is #0b0d10, not grey: every bare pixel grey means the slice covers it
+    expect(bare.every(([r, g, b]) => r === g && g === b)).toBe(true);
+    const greys = bare.map(([r]) => r!);
+    expect(Math.max(...greys) - Math.min(...greys)).toBeGreaterThan(100);
+    for (const x of [10, 50, 96, 140, 180]) {
+      const g = pixelAt(pixels, x, 120)[0]!;
+      const [r] = pixelAt(pixels, x, 40);
+      expect(Math.abs(r! - (g + ((255 - g) * 170) / 255))).toBeLessThanOrEqual(2);
+    }
+    // and the rater's outline along the mask's top edge, opaque, in the first rater colour
+    expect(pixelAt(pixels, 96, 20)).toEqual([78, 121, 167, 255]);
     await page.close();
   });
 });
