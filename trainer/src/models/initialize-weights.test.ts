@@ -33,16 +33,16 @@ describe("initializeWeights", () => {
   it("sets batch-norm scales and variances to 1 and PReLU slopes to 0.25", () => {
     const model = createENet({ classes: 2, width: 4, stage1Bottlenecks: 0, middleStages: 0 });
     initializeWeights(model, 1);
-    const valueOf = (suffix: string) =>
+    const weightValues = (suffix: string) =>
       tf.tidy(() => [
         ...model.weights
           .find((w) => w.originalName.endsWith(suffix))!
           .read()
           .dataSync(),
       ]);
-    expect(new Set(valueOf("_initial_bn/gamma"))).toEqual(new Set([1]));
-    expect(new Set(valueOf("_initial_bn/moving_variance"))).toEqual(new Set([1]));
-    expect(new Set(valueOf("_initial_prelu/alpha"))).toEqual(new Set([0.25]));
+    expect(new Set(weightValues("_initial_bn/gamma"))).toEqual(new Set([1]));
+    expect(new Set(weightValues("_initial_bn/moving_variance"))).toEqual(new Set([1]));
+    expect(new Set(weightValues("_initial_prelu/alpha"))).toEqual(new Set([0.25]));
     model.dispose();
   });
 });
