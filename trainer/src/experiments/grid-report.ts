@@ -181,7 +181,7 @@ function cellsOf(row: GridRow): string[] {
     f(row.dice?.myocardium),
     f(row.dice?.lv),
     f(row.dice?.mean),
-    row.expertLabelSource ? "–" : f(row.diceGapToExpert),
+    row.expertLabelSource || row.diceGapToExpert === null ? "–" : formatSigned(row.diceGapToExpert),
     row.hd95Lv === null ? "–" : `${row.hd95Lv.toFixed(1)} ${row.distanceUnit ?? ""}`.trim(),
     ef === null
       ? "–"
