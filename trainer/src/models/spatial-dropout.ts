@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { spatialDropout2d } from "../ops/spatial-dropout.ts";
 
 /**
  * The key under which the training loop passes a per-step seed to noise layers through
@@ -18,7 +19,8 @@ export interface SpatialDropout2DArgs {
 /**
  * Spatial dropout (Tompson et al. 2015), as ENet uses it: whole channels of an N × H × W × C map
  * are zeroed with probability `rate` and the rest scaled by 1/(1 − rate); identity at inference.
- * tfjs-layers has only the 1D form. Masks come from the step's noise seed when given.
+ * tfjs-layers has only the 1D form; this wraps ops/spatial-dropout.ts as a layer. Masks come
+ * from the step's noise seed when given.
  */
 export class SpatialDropout2D extends tfl.layers.Layer {
   static readonly className = "SpatialDropout2D";
@@ -39,19 +41,12 @@ export class SpatialDropout2D extends tfl.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
-    return tf.tidy(() => {
-      const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor4D;
-      if (kwargs.training !== true || this.rate === 0) return tf.clone(x);
-      const stepSeed = kwargs[NOISE_SEED_KWARG];
-      const seed =
-        typeof stepSeed === "number"
-          ? Math.imul(stepSeed ^ this.salt, 0x9e3779b1) >>> 0
-          : undefined;
-      const keep = 1 - this.rate;
-      const [n, , , c] = x.shape;
-      const mask = tf.floor(tf.add(tf.randomUniform([n, 1, 1, c], 0, 1, "float32", seed), keep));
-      return tf.mul(x, tf.div(mask, keep));
-    });
+    const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor4D;
+    if (kwargs.training !== true) return tf.clone(x);
+    const stepSeed = kwargs[NOISE_SEED_KWARG];
+    const seed =
+      typeof stepSeed === "number" ? Math.imul(stepSeed ^ this.salt, 0x9e3779b1) >>> 0 : undefined;
+    return spatialDropout2d(x, this.rate, seed);
   }
 
   override getConfig(): tf.serialization.ConfigDict {
