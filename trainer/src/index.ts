@@ -6,6 +6,17 @@ export {
   selectBackend,
 } from "./backend/select-backend.ts";
 export {
+  type LoadTrainingSetOptions,
+  loadTrainingSet,
+  type TrainingSet,
+  type TrainingVolume,
+} from "./dataset/load-training-set.ts";
+export {
+  type PatientSplit,
+  type SplitOptions,
+  splitByPatient,
+} from "./dataset/split-by-patient.ts";
+export {
   type BlandAltman,
   type BlandAltmanOptions,
   type BlandAltmanPoint,
@@ -37,6 +48,19 @@ export {
 } from "./evaluation/segmentation-scores.ts";
 export type { LabelVolume, Spacing, VolumeGrid } from "./evaluation/volume-grid.ts";
 export {
+  type GridReport,
+  type GridReportOptions,
+  type GridRow,
+  gridReport,
+} from "./experiments/grid-report.ts";
+export {
+  type GridCell,
+  type GridLoss,
+  type GridOptions,
+  type GridResult,
+  runGrid,
+} from "./experiments/run-grid.ts";
+export {
   checkpointKeyOf,
   runTrainingJob,
   type TrainingJobContext,
@@ -57,6 +81,15 @@ export type { LossFunction } from "./losses/loss-function.ts";
 export { type NceRceOptions, nceRceLoss } from "./losses/nce-rce.ts";
 export { type NflMaeOptions, nflMaeLoss } from "./losses/nfl-mae.ts";
 export { type SoftDiceOptions, softDiceLoss } from "./losses/soft-dice.ts";
+export { type AttentionUNetOptions, createAttentionUNet } from "./models/attention-unet.ts";
+export {
+  ARCHITECTURES,
+  type Architecture,
+  createModel,
+  isArchitecture,
+  type ModelSpec,
+} from "./models/create-model.ts";
+export { createENet, type ENetOptions } from "./models/enet.ts";
 export { createUNet, type UNetOptions } from "./models/unet.ts";
 export { maxUnpool } from "./ops/max-unpool.ts";
 export { spatialDropout2d } from "./ops/spatial-dropout.ts";
@@ -67,3 +100,9 @@ export {
 } from "./parallel/data-parallel-trainer.ts";
 export type { Replica, ReplicaFactory, ReplicaSpec } from "./parallel/replica.ts";
 export { type UNetReplicaOptions, unetReplica } from "./parallel/unet-replica.ts";
+export {
+  type TrainOptions,
+  type TrainProgress,
+  type TrainResult,
+  train,
+} from "./training/train.ts";
