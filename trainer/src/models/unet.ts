@@ -36,25 +36,46 @@ export interface UNetOptions {
  * parameters per conv channel.
  */
 export function createUNet(options: UNetOptions): tfl.LayersModel {
+  return buildUNet(options, { caller: "createUNet", defaultName: "unet", minDepth: 0 });
+}
+
+/** How a U-Net variant differs from the plain one (see createAttentionUNet). */
+export interface UNetVariant {
+  /** the factory's name, for error messages */
+  caller: string;
+  defaultName: string;
+  minDepth: number;
+  /** reshapes a skip connection before concatenation, given the decoder feature one level coarser */
+  gateSkip?: (
+    skip: tfl.SymbolicTensor,
+    coarse: tfl.SymbolicTensor,
+    level: number,
+    filters: number,
+    prefix: string,
+  ) => tfl.SymbolicTensor;
+}
+
+/** The one U-Net builder: encoder, bottleneck, decoder with optional gated skips, 1×1 head. */
+export function buildUNet(options: UNetOptions, variant: UNetVariant): tfl.LayersModel {
   const classes = options.classes;
   const inputChannels = options.inputChannels ?? 1;
   const base = options.baseFilters ?? 16;
   const depth = options.depth ?? 4;
   const size = options.size ?? null;
-  const prefix = options.name ?? "unet";
+  const prefix = options.name ?? variant.defaultName;
   for (const [key, value, min] of [
     ["classes", classes, 1],
     ["inputChannels", inputChannels, 1],
     ["baseFilters", base, 1],
-    ["depth", depth, 0],
+    ["depth", depth, variant.minDepth],
   ] as const) {
     if (!Number.isInteger(value) || value < min) {
-      throw new Error(`createUNet: ${key} must be an integer >= ${min}, got ${value}.`);
+      throw new Error(`${variant.caller}: ${key} must be an integer >= ${min}, got ${value}.`);
     }
   }
   if (size?.some((s) => !Number.isInteger(s) || s % 2 ** depth !== 0 || s === 0)) {
     throw new Error(
-      `createUNet: size ${size} must be positive multiples of 2^depth = ${2 ** depth}.`,
+      `${variant.caller}: size ${size} must be positive multiples of 2^depth = ${2 ** depth}.`,
     );
   }
 
@@ -92,6 +113,9 @@ export function createUNet(options: UNetOptions): tfl.LayersModel {
   x = convBlock(x, base * 2 ** depth, "bottleneck");
   for (let level = depth - 1; level >= 0; level--) {
     const filters = base * 2 ** level;
+    const skip = variant.gateSkip
+      ? variant.gateSkip(skips[level]!, x, level, filters, prefix)
+      : skips[level]!;
     const up = apply(
       tfl.layers.conv2dTranspose({
         filters,
@@ -102,7 +126,6 @@ export function createUNet(options: UNetOptions): tfl.LayersModel {
       }),
       x,
     );
-    const skip = skips[level]!;
     x = apply(tfl.layers.concatenate({ name: `${prefix}_concat${level}` }), [skip, up]);
     x = convBlock(x, filters, `dec${level}`);
   }
