@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 const packages = ["api", "db", "fusion", "imaging", "phantom", "trainer", "web"];
@@ -11,6 +12,21 @@ if (!withQueueServices) {
   );
 }
 
+// Browser tests drive Debian's Chromium (no test tool can download its own browser here): they
+// run where it is installed (CI installs it) and are not collected elsewhere.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const withChromium = existsSync(chromium);
+if (!withChromium) {
+  console.log(
+    `browser tests (web/src/e2e) not collected: no Chromium at ${chromium} (apt-get install chromium)`,
+  );
+}
+
+const excluded = [
+  ...(withQueueServices ? [] : ["**/*.redis.test.ts"]),
+  ...(withChromium ? [] : ["src/e2e/**"]),
+];
+
 export default defineConfig({
   test: {
     projects: packages.map((name) => ({
@@ -18,7 +34,7 @@ export default defineConfig({
         name,
         root: `./${name}`,
         include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
-        exclude: withQueueServices ? [] : ["**/*.redis.test.ts"],
+        exclude: excluded,
         testTimeout: 60_000,
         hookTimeout: 60_000,
       },
