@@ -1,19 +1,15 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeRle, ImagingError, readNifti } from "@crowdseg/imaging";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../create-test-database.ts";
-import type { DatabaseHandle } from "../database.ts";
-import { DirectoryBlobStore } from "../directory-blob-store.ts";
 import { referenceLabels, slices, studies, volumes } from "../schema/index.ts";
 import type { Storage } from "../storage.ts";
 import { ImportError } from "./import-error.ts";
 import { importNiftiVolume } from "./import-nifti-volume.ts";
 import { readSliceImage } from "./read-slice-image.ts";
+import { createImportTestStorage, type ImportTestStorage } from "./testing/import-test-storage.ts";
 
 const acdc = path.resolve(import.meta.dirname, "../../../../shared/data/acdc");
 const readAcdc = (name: string) => new Uint8Array(readFileSync(path.join(acdc, name)));
@@ -26,40 +22,15 @@ function headerDims(gz: Uint8Array): [number, number, number] {
 }
 
 describe(`NIfTI import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  let handle: DatabaseHandle;
-  let blobRoot: string;
+  let t: ImportTestStorage;
   let storage: Storage;
   let studyId: number;
-
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    blobRoot = await mkdtemp(path.join(tmpdir(), "crowdseg-import-"));
-    storage = { db: handle.db, blobs: new DirectoryBlobStore(blobRoot) };
-    const [study] = await handle.db
-      .insert(studies)
-      .values({
-        name: "ACDC",
-        classes: ["background", "RV", "myocardium", "LV cavity"].map((name, index) => ({
-          index,
-          name,
-          color: "#ffffff",
-        })),
-      })
-      .returning();
-    studyId = study!.id;
+    t = await createImportTestStorage(["background", "RV", "myocardium", "LV cavity"]);
+    ({ storage, studyId } = t);
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(blobRoot, { recursive: true, force: true });
-  });
-
-  async function snapshot() {
-    const [v] = await handle.db.select({ n: count() }).from(volumes);
-    const [s] = await handle.db.select({ n: count() }).from(slices);
-    const [r] = await handle.db.select({ n: count() }).from(referenceLabels);
-    const files = await readdir(blobRoot, { recursive: true });
-    return { volumes: v!.n, slices: s!.n, references: r!.n, files: files.sort() };
-  }
+  afterAll(() => t.close());
+  const snapshot = () => t.snapshot();
 
   it.each(["patient001_frame01", "patient041_frame01", "patient038_frame02"])(
     "imports %s with one slice per z, its size, and labels 0..3",
@@ -75,7 +46,7 @@ describe(`NIfTI import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`
       });
       expect(stored.sliceIds).toHaveLength(depth);
 
-      const [volume] = await handle.db
+      const [volume] = await storage.db
         .select()
         .from(volumes)
         .where(eq(volumes.id, stored.volumeId));
@@ -88,7 +59,7 @@ describe(`NIfTI import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`
       });
       expect(volume!.spacing).toBeNull();
 
-      const rows = await handle.db
+      const rows = await storage.db
         .select()
         .from(slices)
         .where(eq(slices.volumeId, stored.volumeId))
@@ -107,7 +78,7 @@ describe(`NIfTI import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`
 
       const seen = new Set<number>();
       for (const row of rows) {
-        const [reference] = await handle.db
+        const [reference] = await storage.db
           .select()
           .from(referenceLabels)
           .where(eq(referenceLabels.sliceId, row.id));
@@ -165,7 +136,7 @@ describe(`NIfTI import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`
   });
 
   it("refuses labels with a class the study does not have, and stores nothing", async () => {
-    const [binary] = await handle.db
+    const [binary] = await storage.db
       .insert(studies)
       .values({
         name: "binary",

@@ -1,17 +1,13 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { decodePng, decodeRle, encodePng8, ImagingError } from "@crowdseg/imaging";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../create-test-database.ts";
-import type { DatabaseHandle } from "../database.ts";
-import { DirectoryBlobStore } from "../directory-blob-store.ts";
-import { referenceLabels, slices, studies, volumes } from "../schema/index.ts";
+import { referenceLabels, volumes } from "../schema/index.ts";
 import type { Storage } from "../storage.ts";
 import { importPngSlices } from "./import-png-slices.ts";
 import { readSliceImage } from "./read-slice-image.ts";
+import { createImportTestStorage, type ImportTestStorage } from "./testing/import-test-storage.ts";
 
 const raw = path.resolve(
   import.meta.dirname,
@@ -20,41 +16,15 @@ const raw = path.resolve(
 const readRaw = (name: string) => new Uint8Array(readFileSync(path.join(raw, name)));
 
 describe(`PNG import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  let handle: DatabaseHandle;
-  let blobRoot: string;
+  let t: ImportTestStorage;
   let storage: Storage;
   let studyId: number;
-
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    blobRoot = await mkdtemp(path.join(tmpdir(), "crowdseg-png-"));
-    storage = { db: handle.db, blobs: new DirectoryBlobStore(blobRoot) };
-    const [study] = await handle.db
-      .insert(studies)
-      .values({
-        name: "cells",
-        classes: [
-          { index: 0, name: "background", color: "#000000" },
-          { index: 1, name: "cell", color: "#ff0000" },
-        ],
-      })
-      .returning();
-    studyId = study!.id;
+    t = await createImportTestStorage(["background", "cell"]);
+    ({ storage, studyId } = t);
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(blobRoot, { recursive: true, force: true });
-  });
-
-  async function snapshot() {
-    const [v] = await handle.db.select({ n: count() }).from(volumes);
-    const [s] = await handle.db.select({ n: count() }).from(slices);
-    return {
-      volumes: v!.n,
-      slices: s!.n,
-      files: (await readdir(blobRoot, { recursive: true })).sort(),
-    };
-  }
+  afterAll(() => t.close());
+  const snapshot = () => t.snapshot();
 
   it("imports palette PNGs from BU-BIL as slices with their label maps", async () => {
     const image = readRaw("000092.png");
@@ -70,10 +40,10 @@ describe(`PNG import on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, 
       ],
     });
     expect(stored.sliceIds).toHaveLength(2);
-    const [volume] = await handle.db.select().from(volumes).where(eq(volumes.id, stored.volumeId));
+    const [volume] = await storage.db.select().from(volumes).where(eq(volumes.id, stored.volumeId));
     expect(volume).toMatchObject({ width, height, depth: 2, format: "png", spacing: null });
     expect((await readSliceImage(storage, stored.sliceIds[1]!)).data).toEqual(gray);
-    const [reference] = await handle.db
+    const [reference] = await storage.db
       .select()
       .from(referenceLabels)
       .where(eq(referenceLabels.sliceId, stored.sliceIds[0]!));
