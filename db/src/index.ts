@@ -1,6 +1,7 @@
 export { assertValidBlobKey, BlobNotFoundError, type BlobStore } from "./blob-store.ts";
 export { type CreateDatabaseOptions, createDatabase } from "./create-database.ts";
 export { createTestDatabase } from "./create-test-database.ts";
+export { createTestStorage, type TestStorage } from "./create-test-storage.ts";
 export type { Database, DatabaseHandle } from "./database.ts";
 export {
   DEMO_STUDY_NAME,

@@ -1,13 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import {
-  createTestDatabase,
-  type DatabaseHandle,
-  DirectoryBlobStore,
-  type Storage,
-  users,
-} from "@crowdseg/db";
+import { createTestStorage, type DatabaseHandle, type Storage, users } from "@crowdseg/db";
 import { issueToken } from "../auth/issue-token.ts";
 import { hashPassword } from "../auth/password-hash.ts";
 import { type App, createApp } from "../create-app.ts";
@@ -46,9 +37,7 @@ let passwordHash: Promise<string> | undefined;
 let userCounter = 0;
 
 export async function createApiTestContext(): Promise<ApiTestContext> {
-  const handle = await createTestDatabase();
-  const root = await mkdtemp(path.join(tmpdir(), "crowdseg-api-test-"));
-  const storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+  const { handle, storage, close } = await createTestStorage();
   const jobs = createInProcessJobQueue({ storage, handlers: defaultJobHandlers });
   const app = createApp({ ...storage, jobs });
   // scrypt is deliberately slow: hash the shared test password once per test file
@@ -79,8 +68,7 @@ export async function createApiTestContext(): Promise<ApiTestContext> {
     },
     async close() {
       await jobs.close();
-      await handle.close();
-      await rm(root, { recursive: true, force: true });
+      await close();
     },
   };
 }

@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { decodeRle } from "@crowdseg/imaging";
 import { asc, count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../create-test-database.ts";
-import type { DatabaseHandle } from "../database.ts";
-import { DirectoryBlobStore } from "../directory-blob-store.ts";
+import { createTestStorage, type TestStorage } from "../create-test-storage.ts";
 import { readSliceImage } from "../import/read-slice-image.ts";
 import {
   annotations,
@@ -30,22 +25,18 @@ const options = {
 };
 
 describe(`demo study on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  const handles: DatabaseHandle[] = [];
-  const roots: string[] = [];
+  const opened: TestStorage[] = [];
   async function freshStorage(): Promise<Storage> {
-    const handle = await createTestDatabase();
-    const root = await mkdtemp(path.join(tmpdir(), "crowdseg-demo-"));
-    handles.push(handle);
-    roots.push(root);
-    return { db: handle.db, blobs: new DirectoryBlobStore(root) };
+    const testStorage = await createTestStorage();
+    opened.push(testStorage);
+    return testStorage.storage;
   }
   let storage: Storage;
   beforeAll(async () => {
     storage = await freshStorage();
   });
   afterAll(async () => {
-    await Promise.all(handles.map((handle) => handle.close()));
-    await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+    await Promise.all(opened.map((testStorage) => testStorage.close()));
   });
 
   it("loads phantom volumes, raters and k annotations per annotated slice into an empty database", async () => {

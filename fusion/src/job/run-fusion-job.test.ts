@@ -1,16 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
-  createTestDatabase,
-  type DatabaseHandle,
-  DirectoryBlobStore,
+  createTestStorage,
   decodeSoftLabel,
   fusionRuns,
   raterEstimates,
   type Storage,
   seedDemoStudy,
   softLabels,
+  type TestStorage,
   users,
 } from "@crowdseg/db";
 import { eq } from "drizzle-orm";
@@ -35,14 +31,12 @@ function contextFor(storage: Storage, runId: number, progress: number[]): Fusion
 }
 
 describe(`the fusion-run job on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  let handle: DatabaseHandle;
-  let root: string;
+  let testStorage: TestStorage;
   let storage: Storage;
   let studyId: number;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    root = await mkdtemp(path.join(tmpdir(), "crowdseg-fusion-job-"));
-    storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+    testStorage = await createTestStorage();
+    storage = testStorage.storage;
     const seeded = await seedDemoStudy(storage, {
       patients: 2,
       annotatedPatients: 2,
@@ -54,10 +48,7 @@ describe(`the fusion-run job on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
     });
     studyId = seeded!.studyId;
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => testStorage.close());
 
   async function createRun(method: string, priors: string[] = []) {
     const [run] = await storage.db

@@ -1,10 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
-  createTestDatabase,
-  type DatabaseHandle,
-  DirectoryBlobStore,
+  createTestStorage,
   encodeSoftLabel,
   fusionRuns,
   type Storage,
@@ -12,6 +7,7 @@ import {
   slices,
   softLabels,
   studies,
+  type TestStorage,
   users,
 } from "@crowdseg/db";
 import { eq } from "drizzle-orm";
@@ -20,14 +16,12 @@ import { loadTrainingSet } from "./load-training-set.ts";
 import { TrainingDataError } from "./training-data-error.ts";
 
 describe(`loadTrainingSet on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  let handle: DatabaseHandle;
-  let root: string;
+  let testStorage: TestStorage;
   let storage: Storage;
   let studyId: number;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    root = await mkdtemp(path.join(tmpdir(), "crowdseg-load-training-set-"));
-    storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+    testStorage = await createTestStorage();
+    storage = testStorage.storage;
     const seeded = await seedDemoStudy(storage, {
       patients: 2,
       annotatedPatients: 1,
@@ -38,10 +32,7 @@ describe(`loadTrainingSet on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
     });
     studyId = seeded!.studyId;
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => testStorage.close());
 
   it("prepares every slice with the expert reference as one-hot targets resampled as probabilities", async () => {
     const set = await loadTrainingSet(storage, {
@@ -76,7 +67,7 @@ describe(`loadTrainingSet on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
   });
 
   it("takes one rater's annotations, leaving the slices they did not label without target", async () => {
-    const [rater] = await handle.db
+    const [rater] = await storage.db
       .select()
       .from(users)
       .where(eq(users.email, "rater-careful@demo.crowdseg"));
@@ -96,17 +87,17 @@ describe(`loadTrainingSet on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
   });
 
   it("reads a fusion run's soft labels and keeps them soft", async () => {
-    const [run] = await handle.db
+    const [run] = await storage.db
       .insert(fusionRuns)
       .values({ studyId, method: "rater-mean", status: "succeeded" })
       .returning();
-    const sliceRows = await handle.db.select().from(slices).where(eq(slices.studyId, studyId));
+    const sliceRows = await storage.db.select().from(slices).where(eq(slices.studyId, studyId));
     const row = sliceRows[0]!;
     const pixels = row.width * row.height;
     const p = new Float32Array(4 * pixels);
     p.fill(0.5, 0, pixels); // background ½, RV ½ everywhere
     p.fill(0.5, pixels, 2 * pixels);
-    await handle.db.insert(softLabels).values({
+    await storage.db.insert(softLabels).values({
       fusionRunId: run!.id,
       sliceId: row.id,
       numClasses: 4,
@@ -127,15 +118,15 @@ describe(`loadTrainingSet on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
   });
 
   it("refuses label sources that cannot give labels, without retry", async () => {
-    const [other] = await handle.db
+    const [other] = await storage.db
       .insert(studies)
       .values({ name: "other", classes: [] })
       .returning();
-    const [foreign] = await handle.db
+    const [foreign] = await storage.db
       .insert(fusionRuns)
       .values({ studyId: other!.id, method: "staple", status: "succeeded" })
       .returning();
-    const [running] = await handle.db
+    const [running] = await storage.db
       .insert(fusionRuns)
       .values({ studyId, method: "staple", status: "running" })
       .returning();

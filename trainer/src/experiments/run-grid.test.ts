@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
-  createTestDatabase,
-  type DatabaseHandle,
-  DirectoryBlobStore,
+  createTestStorage,
   evaluations,
   fusionRuns,
   type Storage,
   seedDemoStudy,
+  type TestStorage,
   trainingRuns,
 } from "@crowdseg/db";
 import { runFusionJob } from "@crowdseg/fusion";
@@ -18,15 +14,13 @@ import { gridReport } from "./grid-report.ts";
 import { runGrid } from "./run-grid.ts";
 
 describe(`the experiment grid on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  let handle: DatabaseHandle;
-  let root: string;
+  let testStorage: TestStorage;
   let storage: Storage;
   let studyId: number;
   let fusionRunId: number;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    root = await mkdtemp(path.join(tmpdir(), "crowdseg-grid-"));
-    storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+    testStorage = await createTestStorage();
+    storage = testStorage.storage;
     const seeded = await seedDemoStudy(storage, {
       patients: 5,
       annotatedPatients: 5,
@@ -58,10 +52,7 @@ describe(`the experiment grid on ${process.env.DATABASE_URL ? "PostgreSQL" : "PG
       .set({ status: "succeeded" })
       .where(eq(fusionRuns.id, fusionRunId));
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => testStorage.close());
 
   it("runs every label source × loss as a stored training run and reports the gap to expert training", async () => {
     const done: string[] = [];

@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
-  createTestDatabase,
-  type DatabaseHandle,
-  DirectoryBlobStore,
+  createTestStorage,
   evaluations,
   fusionRuns,
   type Storage,
   seedDemoStudy,
+  type TestStorage,
   trainingRuns,
 } from "@crowdseg/db";
 import { runFusionJob } from "@crowdseg/fusion";
@@ -36,14 +32,12 @@ const TINY = {
 const log = (): JobLog => ({ progress: [], events: [] });
 
 describe(`the training-run job on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  let handle: DatabaseHandle;
-  let root: string;
+  let testStorage: TestStorage;
   let storage: Storage;
   let studyId: number;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    root = await mkdtemp(path.join(tmpdir(), "crowdseg-training-job-"));
-    storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+    testStorage = await createTestStorage();
+    storage = testStorage.storage;
     const seeded = await seedDemoStudy(storage, {
       patients: 5,
       annotatedPatients: 5,
@@ -54,10 +48,7 @@ describe(`the training-run job on ${process.env.DATABASE_URL ? "PostgreSQL" : "P
     });
     studyId = seeded!.studyId;
   });
-  afterAll(async () => {
-    await handle.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => testStorage.close());
 
   async function createRun(values: Partial<typeof trainingRuns.$inferInsert> = {}) {
     const [run] = await storage.db

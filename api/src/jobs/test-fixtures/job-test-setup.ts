@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
   annotations,
-  createTestDatabase,
+  createTestStorage,
   type DatabaseHandle,
-  DirectoryBlobStore,
   fusionRuns,
   type Storage,
   seedDemoStudy,
@@ -24,9 +20,7 @@ export interface JobTestSetup {
 
 /** A small demo study (18 annotations of 32×32) in a fresh database. */
 export async function setUpJobTest(): Promise<JobTestSetup> {
-  const handle = await createTestDatabase();
-  const root = await mkdtemp(path.join(tmpdir(), "crowdseg-jobs-"));
-  const storage = { db: handle.db, blobs: new DirectoryBlobStore(root) };
+  const { handle, storage, close } = await createTestStorage();
   const seeded = await seedDemoStudy(storage, {
     patients: 1,
     width: 32,
@@ -43,10 +37,7 @@ export async function setUpJobTest(): Promise<JobTestSetup> {
     storage,
     studyId: seeded!.studyId,
     expectedHistogram,
-    close: async () => {
-      await handle.close();
-      await rm(root, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

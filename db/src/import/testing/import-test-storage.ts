@@ -1,10 +1,7 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import { count } from "drizzle-orm";
-import { createTestDatabase } from "../../create-test-database.ts";
+import { createTestStorage } from "../../create-test-storage.ts";
 import type { DatabaseHandle } from "../../database.ts";
-import { DirectoryBlobStore } from "../../directory-blob-store.ts";
 import { referenceLabels, type StudyClass, slices, studies, volumes } from "../../schema/index.ts";
 import type { Storage } from "../../storage.ts";
 
@@ -19,9 +16,7 @@ export interface ImportTestStorage {
 
 /** A fresh database and blob folder with one study of the given classes. */
 export async function createImportTestStorage(classNames: string[]): Promise<ImportTestStorage> {
-  const handle = await createTestDatabase();
-  const blobRoot = await mkdtemp(path.join(tmpdir(), "crowdseg-import-"));
-  const storage = { db: handle.db, blobs: new DirectoryBlobStore(blobRoot) };
+  const { handle, storage, blobRoot, close } = await createTestStorage();
   const classes: StudyClass[] = classNames.map((name, index) => ({
     index,
     name,
@@ -42,9 +37,6 @@ export async function createImportTestStorage(classNames: string[]): Promise<Imp
       const files = await readdir(blobRoot, { recursive: true });
       return { volumes: v!.n, slices: s!.n, references: r!.n, files: files.sort() };
     },
-    async close() {
-      await handle.close();
-      await rm(blobRoot, { recursive: true, force: true });
-    },
+    close,
   };
 }
