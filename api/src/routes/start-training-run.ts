@@ -34,8 +34,18 @@ const bodySchema = z
       })
       .strict()
       .default({}),
+    warmupEpochs: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("epochs trained with cross-entropy before the run's loss takes over"),
   })
-  .strict();
+  .strict()
+  .refine((body) => (body.warmupEpochs ?? 0) < body.epochs, {
+    message: "warmupEpochs must be below epochs",
+    path: ["warmupEpochs"],
+  });
 
 export function registerStartTrainingRun(app: App): void {
   app.post(

@@ -193,6 +193,20 @@ describe(`fusion and training runs through the API on ${process.env.DATABASE_URL
       },
     });
     expect(foreignSource.status).toBe(422);
+    const longWarmup = await t.call("POST", `/api/studies/${studyId}/training-runs`, {
+      token: researcher.token,
+      json: {
+        architecture: "unet",
+        loss: "nce+rce",
+        labelSource: { kind: "reference" },
+        epochs: 5,
+        warmupEpochs: 5,
+      },
+    });
+    expect(longWarmup.status).toBe(400);
+    expect(((await longWarmup.json()) as { error: { message: string } }).error.message).toMatch(
+      /warmupEpochs must be below epochs/,
+    );
     expect(((await foreignSource.json()) as { error: { message: string } }).error.message).toBe(
       `fusion run 999999 is not a run of study ${studyId}`,
     );

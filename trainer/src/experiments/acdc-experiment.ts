@@ -8,7 +8,9 @@
  *   --train 30 --validation 6 --test 20   patients from ACDC's train/val/test lists
  *   --image-size 64 --epochs 20 --batch-size 4 --learning-rate 0.003 --base-filters 8 --depth 4
  *   --augment off   (on: flips, ±15° rotations, intensity; it slows a 20-epoch run's convergence)
- *   --losses ce,nce+rce (parameters as nce+rce:alpha=10:beta=0.1) --architectures unet --fusion staple --raters-per-slice 5 --seed 1
+ *   --losses ce,nce+rce:warmup=5 (parameters as nce+rce:alpha=10:beta=0.1:warmup=5; the bounded
+ *            losses warm up with CE for a quarter of the epochs unless warmup= says otherwise)
+ *   --architectures unet --fusion staple --raters-per-slice 5 --seed 1
  *   --out data/experiments/acdc-<time>   --acdc ../shared/data/acdc   --backend wasm
  */
 import { existsSync } from "node:fs";
@@ -39,7 +41,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     "raters-per-slice": { type: "string", default: "5" },
     fusion: { type: "string", default: "staple" },
-    losses: { type: "string", default: "ce,nce+rce" },
+    losses: { type: "string", default: "ce,nce+rce:warmup=5" },
     architectures: { type: "string", default: "unet" },
     backend: { type: "string" },
   },

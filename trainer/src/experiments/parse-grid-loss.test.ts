@@ -9,11 +9,18 @@ describe("parseGridLoss", () => {
       options: { alpha: 10, beta: 0.1 },
       label: "nce+rce (α=10, β=0.1)",
     });
+    expect(parseGridLoss("nce+rce:warmup=5")).toEqual({
+      name: "nce+rce",
+      options: {},
+      warmupEpochs: 5,
+      label: "nce+rce (CE warm-up 5)",
+    });
   });
 
   it("refuses unknown losses, unknown parameters and values that are not numbers", () => {
     expect(() => parseGridLoss("focal")).toThrow(/unknown loss "focal"/);
     expect(() => parseGridLoss("gce:k=2")).toThrow(/unknown parameter "k"/);
     expect(() => parseGridLoss("gce:q=")).toThrow(/q needs a number/);
+    expect(() => parseGridLoss("nce+rce:warmup=2.5")).toThrow(/warmup needs a whole number/);
   });
 });

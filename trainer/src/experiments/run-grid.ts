@@ -20,8 +20,13 @@ export interface GridLabelSource {
   source: LabelSource;
 }
 
-/** A loss of the grid: a name, or a name with parameters and the label the report gives it. */
-export type GridLoss = LossName | { name: LossName; options: LossParameters; label: string };
+/**
+ * A loss of the grid: a name, or a name with parameters (and cross-entropy warm-up epochs) and
+ * the label the report gives it.
+ */
+export type GridLoss =
+  | LossName
+  | { name: LossName; options: LossParameters; warmupEpochs?: number; label: string };
 
 export interface GridOptions {
   studyId: number;
@@ -75,10 +80,13 @@ export async function runGrid(storage: Storage, options: GridOptions): Promise<G
             architecture,
             loss: loss.name,
             labelSource: labelSource.source,
-            hyperparameters:
-              loss.options === null
-                ? options.hyperparameters
-                : { ...options.hyperparameters, lossOptions: loss.options },
+            hyperparameters: {
+              ...options.hyperparameters,
+              ...(loss.options === null ? {} : { lossOptions: loss.options }),
+              ...("warmupEpochs" in loss && loss.warmupEpochs !== undefined
+                ? { warmupEpochs: loss.warmupEpochs }
+                : {}),
+            },
           })
           .returning({ id: trainingRuns.id });
         const started = performance.now();

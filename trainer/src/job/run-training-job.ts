@@ -65,7 +65,7 @@ export async function runTrainingJob(
   }
   const architecture = run.architecture;
   const loss = run.loss;
-  const hyperparameters = parseHyperparameters(run.hyperparameters, architecture);
+  const hyperparameters = parseHyperparameters(run.hyperparameters, architecture, loss);
   const [study] = await db.select().from(studies).where(eq(studies.id, run.studyId));
   if (!study) throw new TrainingJobError(`study ${run.studyId} does not exist.`);
 
@@ -193,6 +193,7 @@ export async function runTrainingJob(
     labelSource: run.labelSource,
     imageSize: hyperparameters.imageSize,
     epochs: hyperparameters.epochs,
+    warmupEpochs: hyperparameters.warmupEpochs,
     epochsCompleted: output.epochsCompleted,
     stoppedEarly: output.stoppedEarly,
     bestEpoch: output.bestEpoch,

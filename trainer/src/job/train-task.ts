@@ -86,6 +86,7 @@ export async function trainTask(
     architecture: input.architecture,
     loss: input.loss,
     lossOptions: h.lossOptions,
+    warmupEpochs: h.warmupEpochs,
     imageSize: h.imageSize,
     batchSize: h.batchSize,
     learningRate: h.learningRate,
@@ -128,6 +129,7 @@ export async function trainTask(
     const started = performance.now();
     const result = await train(model, input.train, input.validation, {
       loss: createLoss(input.loss, h.lossOptions),
+      warmup: h.warmupEpochs > 0 ? { epochs: h.warmupEpochs, loss: createLoss("ce") } : null,
       epochs: h.epochs,
       batchSize: h.batchSize,
       learningRate: h.learningRate,

@@ -1,7 +1,7 @@
 import type { AugmentOptions } from "../dataset/augment.ts";
 import type { SplitOptions } from "../dataset/split-by-patient.ts";
 import type { Architecture } from "../models/create-model.ts";
-import type { LossParameters } from "../training/create-loss.ts";
+import type { LossName, LossParameters } from "../training/create-loss.ts";
 import { TrainingJobError } from "./training-job-error.ts";
 
 /** A training run's settings with every default filled in. */
@@ -15,6 +15,11 @@ export interface TrainingHyperparameters {
   depth: number;
   seed: number;
   lossOptions: LossParameters;
+  /**
+   * Epochs trained with cross-entropy before the run's loss takes over; < epochs. Default: a
+   * quarter of the epochs for the bounded losses NCE+RCE and NFL+MAE, 0 for the others.
+   */
+  warmupEpochs: number;
   /** Early-stopping patience in epochs; null never stops early. Default 10. */
   patience: number | null;
   /** Augmentation settings, or false for none. Default: augmentSample's defaults. */
@@ -31,6 +36,7 @@ export interface TrainingHyperparameters {
 export function parseHyperparameters(
   raw: Record<string, unknown>,
   architecture: Architecture,
+  loss: LossName,
 ): TrainingHyperparameters {
   const known = new Set([
     "epochs",
@@ -41,6 +47,7 @@ export function parseHyperparameters(
     "depth",
     "seed",
     "lossOptions",
+    "warmupEpochs",
     "patience",
     "augment",
     "split",
@@ -74,8 +81,20 @@ export function parseHyperparameters(
   }
   const patience =
     raw.patience === undefined ? 10 : raw.patience === null ? null : int("patience", 10, 1, 1000);
+  const epochs = int("epochs", 20, 1, 1000);
+  const warmupEpochs = int(
+    "warmupEpochs",
+    BOUNDED_LOSSES.has(loss) ? Math.floor(epochs / 4) : 0,
+    0,
+    1000,
+  );
+  if (warmupEpochs >= epochs) {
+    throw new TrainingJobError(
+      `hyperparameter warmupEpochs (${warmupEpochs}) must be below epochs (${epochs}).`,
+    );
+  }
   return {
-    epochs: int("epochs", 20, 1, 1000),
+    epochs,
     imageSize,
     batchSize: int("batchSize", 8, 1, 256),
     learningRate,
@@ -83,11 +102,20 @@ export function parseHyperparameters(
     depth,
     seed: int("seed", 1, 0, 2 ** 31 - 1),
     lossOptions: lossOptionsOf(raw.lossOptions),
+    warmupEpochs,
     patience,
     augment: augmentOf(raw.augment),
     split: splitOf(raw.split),
   };
 }
+
+/**
+ * Losses bounded per pixel. From random weights they settle on "everything is background" on
+ * slices that are mostly background: a confidently wrong foreground pixel costs at most a
+ * constant and sends back no gradient, so nothing pulls the network out (measured on ACDC, where
+ * the logits then grow without bound). Cross-entropy first, then these, trains.
+ */
+const BOUNDED_LOSSES: ReadonlySet<LossName> = new Set(["nce+rce", "nfl+mae"]);
 
 function lossOptionsOf(value: unknown): LossParameters {
   if (value === undefined) return {};

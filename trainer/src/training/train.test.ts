@@ -157,6 +157,42 @@ describe("train on wasm", () => {
     model.dispose();
   });
 
+  it("trains the warm-up epochs with the warm-up loss and never picks one of them as the best", async () => {
+    const model = tinyUNet(8);
+    const validation = discSamples(16, SIZE, 2);
+    const losses: string[] = [];
+    const ce = crossEntropyLoss();
+    // Gradient ascent on CE after the warm-up: validation Dice can only fall from there.
+    const unlearn = (y: tf.Tensor, logits: tf.Tensor) => {
+      losses.push("unlearn");
+      return tf.neg(ce(y, logits)) as tf.Scalar;
+    };
+    const warmupLoss = (y: tf.Tensor, logits: tf.Tensor) => {
+      losses.push("warmup");
+      return ce(y, logits);
+    };
+    const result = await train(model, discSamples(64, SIZE, 1), validation, {
+      ...base,
+      loss: unlearn,
+      warmup: { epochs: 4, loss: warmupLoss },
+      epochs: 6,
+      learningRate: 1e-2,
+    });
+    model.dispose();
+    expect(losses).toEqual([...Array(4 * 8).fill("warmup"), ...Array(2 * 8).fill("unlearn")]);
+    const dice = result.history.map((h) => h.validationDice!);
+    // The test can fail: the warm-up learnt, and a best epoch among all six would be a warm-up one.
+    expect(Math.max(...dice.slice(0, 4))).toBeGreaterThan(Math.max(...dice.slice(4)));
+    expect(result.bestEpoch).toBeGreaterThan(4);
+    expect(result.bestValidationDice).toBe(Math.max(...dice.slice(4)));
+    await expect(
+      train(tinyUNet(), discSamples(8, SIZE, 1), null, {
+        ...base,
+        warmup: { epochs: 2, loss: ce },
+      }),
+    ).rejects.toThrow(/warm-up epochs must be an integer in \[0, epochs\)/);
+  });
+
   it("refuses a checkpoint of other settings and fails without retry when the loss diverges", async () => {
     const model = tinyUNet();
     const trainSet = discSamples(8, SIZE, 9);

@@ -36,8 +36,19 @@ export interface TrainProgress {
   endOfEpoch: boolean;
 }
 
+/** Epochs trained with another loss before the run's own takes over. */
+export interface LossWarmup {
+  epochs: number;
+  loss: LossFunction;
+}
+
 export interface TrainOptions {
   loss: LossFunction;
+  /**
+   * The first epochs train with this loss instead. Those epochs never count as the best one nor
+   * towards early stopping, so a run that ends with its warm-up weights cannot happen.
+   */
+  warmup?: LossWarmup | null;
   /** Total epochs of the run, resumed ones included. */
   epochs: number;
   batchSize: number;
@@ -89,6 +100,7 @@ export async function train(
   const stepsPerEpoch = Math.ceil(count / batchSize);
   const config = options.config ?? {};
   const patience = options.patience ?? null;
+  const warmupEpochs = options.warmup?.epochs ?? 0;
   const optimizer = tf.train.adam(options.learningRate);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
@@ -120,6 +132,7 @@ export async function train(
 
     while (epoch < options.epochs && !stoppedEarly) {
       const current = epoch + 1;
+      const epochLoss = current <= warmupEpochs ? options.warmup!.loss : options.loss;
       const order = random.shuffle(Array.from({ length: count }, (_, i) => i));
       let lossSum = 0;
       for (let start = 0; start < count; start += batchSize) {
@@ -147,7 +160,7 @@ export async function train(
           const y = tf.tensor4d(targets, [batch.length, size, size, classes]);
           return optimizer.minimize(
             () =>
-              options.loss(
+              epochLoss(
                 y,
                 model.apply(x, { training: true, [NOISE_SEED_KWARG]: noiseSeed }) as tf.Tensor,
               ),
@@ -177,7 +190,7 @@ export async function train(
 
       const dice =
         validationSet === null ? null : validationDice(model, validationSet, { batchSize }).mean;
-      if (dice !== null) {
+      if (dice !== null && current > warmupEpochs) {
         const decision = updateEarlyStopping(stopping, dice, current, {
           patience: patience ?? Number.MAX_SAFE_INTEGER,
           minDelta: options.minDelta ?? 0,
@@ -244,6 +257,12 @@ function checkOptions(
     if (!Number.isInteger(value) || value < 1) {
       throw new RangeError(`train: ${name} must be an integer >= 1, got ${value}.`);
     }
+  }
+  const warmup = options.warmup?.epochs ?? 0;
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup >= options.epochs) {
+    throw new RangeError(
+      `train: warm-up epochs must be an integer in [0, epochs), got ${warmup} of ${options.epochs}.`,
+    );
   }
   if (!(options.learningRate > 0 && Number.isFinite(options.learningRate))) {
     throw new RangeError(`train: learningRate must be > 0, got ${options.learningRate}.`);
