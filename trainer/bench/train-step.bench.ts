@@ -22,7 +22,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { type BackendChoice, selectBackend } from "../src/backend/select-backend.ts";
 import { DataParallelTrainer, type HostTensor } from "../src/parallel/data-parallel-trainer.ts";
-import { type UNetReplicaOptions, unetReplica } from "../src/parallel/unet-replica.ts";
+import { type ModelReplicaOptions, modelReplica } from "../src/parallel/model-replica.ts";
 import { withMachineLoad } from "./machine-load.ts";
 import { profileKernels } from "./profile-kernels.ts";
 import { TorchPeer } from "./torch-peer.ts";
@@ -61,8 +61,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function replicaOptions(size: number): UNetReplicaOptions {
-  return { unet: { classes: CLASSES, baseFilters: BASE, size: [size, size] }, learningRate: 1e-3 };
+function replicaOptions(size: number): ModelReplicaOptions {
+  return {
+    model: { architecture: "unet", classes: CLASSES, baseFilters: BASE, depth: 4, imageSize: size },
+    loss: "ce",
+    learningRate: 1e-3,
+  };
 }
 
 function syntheticBatch(size: number): { x: HostTensor; y: HostTensor } {
@@ -109,11 +113,16 @@ let last: Result | undefined;
 for (const size of sizes) {
   console.log(`unet ${size}x${size}, batch ${BATCH}, ${CLASSES} classes, base ${BASE}:`);
   const data = syntheticBatch(size);
-  const replica = unetReplica(replicaOptions(size));
+  const replica = modelReplica(replicaOptions(size));
   const x = tf.tensor(data.x.data, data.x.shape);
   const y = tf.tensor(data.y.data, data.y.shape);
   const singleStep = () =>
-    tf.tidy(() => replica.optimizer.minimize(() => replica.loss(x, y), true)!.dataSync()[0]);
+    tf.tidy(
+      () =>
+        replica.optimizer
+          .minimize(() => replica.loss(x, y, { noiseSeed: 0, warmup: false }), true)!
+          .dataSync()[0],
+    );
   const configs = new Map<string, Step>([["1 thread", async () => singleStep()]]);
   const trainer =
     workerCount > 1
@@ -121,8 +130,8 @@ for (const size of sizes) {
           workers: workerCount,
           backends: [selection.name],
           replica: {
-            module: new URL("../src/parallel/unet-replica.ts", import.meta.url).href,
-            exportName: "unetReplica",
+            module: new URL("../src/parallel/model-replica.ts", import.meta.url).href,
+            exportName: "modelReplica",
             options: replicaOptions(size),
           },
         })
@@ -135,8 +144,8 @@ for (const size of sizes) {
           backends: ["wasm"],
           wasmThreads,
           replica: {
-            module: new URL("../src/parallel/unet-replica.ts", import.meta.url).href,
-            exportName: "unetReplica",
+            module: new URL("../src/parallel/model-replica.ts", import.meta.url).href,
+            exportName: "modelReplica",
             options: replicaOptions(size),
           },
         })

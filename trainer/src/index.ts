@@ -98,9 +98,10 @@ export {
   DataParallelTrainer,
   type HostTensor,
 } from "./parallel/data-parallel-trainer.ts";
-export type { Replica, ReplicaFactory, ReplicaSpec } from "./parallel/replica.ts";
-export { type UNetReplicaOptions, unetReplica } from "./parallel/unet-replica.ts";
+export { type ModelReplicaOptions, modelReplica } from "./parallel/model-replica.ts";
+export type { Replica, ReplicaFactory, ReplicaSpec, StepContext } from "./parallel/replica.ts";
 export {
+  type RemoteSteps,
   type TrainOptions,
   type TrainProgress,
   type TrainResult,

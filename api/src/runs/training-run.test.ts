@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { evaluations, seedDemoStudy, studyMembers, trainingRuns } from "@crowdseg/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +58,10 @@ describe(`a training run through the API on ${process.env.DATABASE_URL ? "Postgr
     expect(finished?.error ?? null).toBeNull();
     expect(finished!.status).toBe("succeeded");
     expect(finished!.backend).toBe("wasm");
+    // Training runs on wasm train data-parallel, one worker thread per core (at most 4).
+    expect(finished!.metrics).toMatchObject({
+      trainingWorkers: Math.min(availableParallelism(), 4),
+    });
     expect(finished!.checkpointKey).not.toBeNull();
     expect(await t.storage.blobs.has(finished!.checkpointKey!)).toBe(true);
     const rows = await t.storage.db

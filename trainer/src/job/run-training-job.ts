@@ -188,6 +188,7 @@ export async function runTrainingJob(
 
   return {
     backend: output.backend,
+    trainingWorkers: output.workers,
     architecture,
     loss,
     labelSource: run.labelSource,

@@ -2,6 +2,8 @@ import type { RunProgress } from "@crowdseg/db";
 import { type BackendChoice, selectBackend } from "../backend/select-backend.ts";
 import { type Architecture, createModel } from "../models/create-model.ts";
 import { initializeWeights } from "../models/initialize-weights.ts";
+import { DataParallelTrainer } from "../parallel/data-parallel-trainer.ts";
+import type { ModelReplicaOptions } from "../parallel/model-replica.ts";
 import {
   decodeCheckpoint,
   type EpochRecord,
@@ -14,6 +16,7 @@ import type { SampleSet } from "../training/sample-set.ts";
 import { train } from "../training/train.ts";
 import { evaluateTestSet, type TestSetEvaluation } from "./evaluate-test-set.ts";
 import type { TrainingHyperparameters } from "./training-hyperparameters.ts";
+import { trainingWorkers } from "./training-workers.ts";
 
 /** A held-out volume as the thread gets it: network inputs and the expert reference. */
 export interface TestVolumeInput {
@@ -50,6 +53,8 @@ export type TrainTaskEvent =
 
 export interface TrainTaskOutput {
   backend: BackendChoice;
+  /** Worker threads that trained data-parallel (1: this thread alone). */
+  workers: number;
   /** The epoch a checkpoint let this attempt start after, or null for a fresh start. */
   resumedFromEpoch: number | null;
   /** Why an earlier attempt's checkpoint was not used, if there was one. */
@@ -110,26 +115,49 @@ export async function trainTask(
     }
   }
 
-  const model = createModel({
+  const spec = {
     architecture: input.architecture,
     classes: input.classes,
     baseFilters: h.baseFilters,
     depth: h.depth,
     imageSize: h.imageSize,
-  });
+  };
+  const workers = trainingWorkers(selection.name, input.architecture, h.batchSize);
+  const replica: ModelReplicaOptions = {
+    model: spec,
+    loss: input.loss,
+    lossOptions: h.lossOptions,
+    learningRate: h.learningRate,
+  };
+  const model = createModel(spec);
+  let remote: DataParallelTrainer | null = null;
+  const on = workers > 1 ? `${selection.name}, ${workers} threads` : selection.name;
   try {
+    remote =
+      workers > 1
+        ? await DataParallelTrainer.start({
+            workers,
+            replica: {
+              module: new URL("../parallel/model-replica.ts", import.meta.url).href,
+              exportName: "modelReplica",
+              options: replica,
+            },
+            backends: [selection.name],
+          })
+        : null;
     // Weights and batches draw from different streams of one seed.
     initializeWeights(model, (h.seed ^ 0x5eed5eed) >>> 0);
     report({
       fraction: TRAINING_START,
       message: resumeFrom
-        ? `resuming after epoch ${resumeFrom.epoch} on ${selection.name}`
-        : `training on ${selection.name}`,
+        ? `resuming after epoch ${resumeFrom.epoch} on ${on}`
+        : `training on ${on}`,
     });
     const started = performance.now();
     const result = await train(model, input.train, input.validation, {
       loss: createLoss(input.loss, h.lossOptions),
       warmup: h.warmupEpochs > 0 ? { epochs: h.warmupEpochs, loss: createLoss("ce") } : null,
+      remote,
       epochs: h.epochs,
       batchSize: h.batchSize,
       learningRate: h.learningRate,
@@ -171,6 +199,7 @@ export async function trainTask(
           );
     return {
       backend: selection.name,
+      workers,
       resumedFromEpoch: resumeFrom?.epoch ?? null,
       checkpointIgnored,
       epochsCompleted: result.epochsCompleted,
@@ -183,5 +212,6 @@ export async function trainTask(
     };
   } finally {
     model.dispose();
+    await remote?.close();
   }
 }

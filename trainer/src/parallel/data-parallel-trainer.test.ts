@@ -1,23 +1,30 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createModel, type ModelSpec } from "../models/create-model.ts";
+import { initializeWeights } from "../models/initialize-weights.ts";
 import {
   relativeError,
   seededInts,
   seededValues,
   useBackend,
 } from "../testing/backend-comparison.ts";
+import type { TrainingCheckpoint } from "../training/checkpoint-codec.ts";
+import { createLoss } from "../training/create-loss.ts";
+import { discSamples } from "../training/testing/disc-samples.ts";
+import { type TrainOptions, train } from "../training/train.ts";
 import { DataParallelTrainer, type HostTensor } from "./data-parallel-trainer.ts";
-import { type UNetReplicaOptions, unetReplica } from "./unet-replica.ts";
+import { type ModelReplicaOptions, modelReplica } from "./model-replica.ts";
 
-const OPTIONS: UNetReplicaOptions = {
-  unet: { classes: 3, baseFilters: 4, depth: 2 },
+const OPTIONS: ModelReplicaOptions = {
+  model: { architecture: "unet", classes: 3, baseFilters: 4, depth: 2, imageSize: 16 },
+  loss: "ce",
   learningRate: 0.05,
   // Adam would hide a wrongly scaled average: its update barely depends on the scale.
   optimizer: "sgd",
 };
 const SPEC = {
-  module: new URL("./unet-replica.ts", import.meta.url).href,
-  exportName: "unetReplica",
+  module: new URL("./model-replica.ts", import.meta.url).href,
+  exportName: "modelReplica",
   options: OPTIONS,
 };
 
@@ -49,7 +56,7 @@ describe("DataParallelTrainer", () => {
     const parallel = await trainer.weights();
 
     await useBackend("wasm");
-    const reference = unetReplica(OPTIONS);
+    const reference = modelReplica(OPTIONS);
     let offset = 0;
     for (const v of reference.variables) {
       v.assign(tf.tensor(initial.subarray(offset, offset + v.size), v.shape));
@@ -59,7 +66,9 @@ describe("DataParallelTrainer", () => {
       tf.tidy(() => {
         const x = tf.tensor(b.x.data, b.x.shape);
         const y = tf.tensor(b.y.data, b.y.shape);
-        return reference.optimizer.minimize(() => reference.loss(x, y), true)!.dataSync()[0]!;
+        return reference.optimizer
+          .minimize(() => reference.loss(x, y, { noiseSeed: 0, warmup: false }), true)!
+          .dataSync()[0]!;
       }),
     );
     const single = new Float32Array(trainer.parameterCount);
@@ -74,12 +83,77 @@ describe("DataParallelTrainer", () => {
     expect(relativeError(parallel, single)).toBeLessThan(1e-4);
   });
 
-  it("rejects a batch smaller than the number of workers", async () => {
-    const b = batch(40);
-    const one = { data: b.x.data.slice(0, 256), shape: [1, 16, 16, 1] };
-    await expect(
-      trainer.step(one, { data: b.y.data.slice(0, 768), shape: [1, 16, 16, 3] }),
-    ).rejects.toThrow(/batch of 1 cannot feed 2 workers/);
+  it("trains a run's epochs, warm-up and resume included, as train does on one thread", async () => {
+    await useBackend("wasm");
+    const model: ModelSpec = {
+      architecture: "unet",
+      classes: 3,
+      baseFilters: 4,
+      depth: 2,
+      imageSize: 32,
+    };
+    const options: ModelReplicaOptions = { model, loss: "nce+rce", learningRate: 3e-3 };
+    const trainOptions: TrainOptions = {
+      loss: createLoss("nce+rce"),
+      warmup: { epochs: 1, loss: createLoss("ce") },
+      epochs: 3,
+      batchSize: 8,
+      learningRate: 3e-3,
+      seed: 3,
+    };
+    // 17 slices: every epoch ends on a batch of one, which leaves the second worker idle.
+    const trainSet = discSamples(17, 32, 1);
+    const validation = discSamples(4, 32, 2);
+    const fresh = () => {
+      const m = createModel(model);
+      initializeWeights(m, 11);
+      return m;
+    };
+    const single = fresh();
+    const singleResult = await train(single, trainSet, validation, trainOptions);
+
+    const pair = await DataParallelTrainer.start({
+      workers: 2,
+      replica: { module: SPEC.module, exportName: "modelReplica", options },
+      backends: ["wasm"],
+    });
+    try {
+      const first = fresh();
+      let afterTwo: TrainingCheckpoint | null = null;
+      await train(first, trainSet, validation, {
+        ...trainOptions,
+        epochs: 2,
+        remote: pair,
+        onCheckpoint: (c) => {
+          afterTwo = c;
+        },
+      });
+      first.dispose();
+      // Resumed from the checkpoint (weights and Adam's moments) on the same workers.
+      const resumed = createModel(model);
+      initializeWeights(resumed, 99);
+      const result = await train(resumed, trainSet, validation, {
+        ...trainOptions,
+        remote: pair,
+        resumeFrom: afterTwo,
+      });
+      expect(result.history.map((h) => h.loss)).toHaveLength(3);
+      for (const [i, h] of result.history.entries()) {
+        expect(h.loss).toBeCloseTo(singleResult.history[i]!.loss, 4);
+      }
+      const flat = (m: typeof single) =>
+        Float32Array.from(m.trainableWeights.flatMap((w) => [...w.read().dataSync()]));
+      expect(relativeError(flat(resumed), flat(single))).toBeLessThan(1e-4);
+      // The model ends on its best epoch; the checkpoint holds the last one's weights. The test
+      // can fail: the third epoch moved them away from where the second left them.
+      const last = checkpointWeights(result.checkpoint);
+      expect(relativeError(last, checkpointWeights(singleResult.checkpoint))).toBeLessThan(1e-4);
+      expect(relativeError(last, checkpointWeights(afterTwo!))).toBeGreaterThan(1e-3);
+      resumed.dispose();
+    } finally {
+      single.dispose();
+      await pair.close();
+    }
   });
 
   it("reports a worker's failure instead of hanging, and refuses further steps", async () => {
@@ -109,3 +183,8 @@ describe("DataParallelTrainer", () => {
     ).rejects.toThrow(/exports no function 'nope'/);
   });
 });
+
+/** A checkpoint's trainable weights, concatenated (the U-Net has no other weights). */
+function checkpointWeights(checkpoint: TrainingCheckpoint): Float32Array {
+  return Float32Array.from(checkpoint.weights.flatMap((w) => [...w.values]));
+}

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { type BackendChoice, DEFAULT_BACKEND_ORDER } from "../backend/select-backend.ts";
-import type { ReplicaSpec } from "./replica.ts";
+import type { SavedTensor } from "../training/checkpoint-codec.ts";
+import type { ReplicaSpec, StepContext } from "./replica.ts";
 import { SharedBarrier } from "./shared-barrier.ts";
 import type { ToMain, ToWorker } from "./worker-messages.ts";
 
@@ -92,20 +93,21 @@ export class DataParallelTrainer {
   }
 
   /**
-   * One synchronous step on the batch (x, y), split into near-equal shards along axis 0.
-   * Resolves to the batch's mean loss (shard losses weighted by shard size).
+   * One synchronous step on the batch (x, y), split into near-equal shards along axis 0 (a batch
+   * smaller than the world leaves some workers idle). Resolves to the batch's mean loss (shard
+   * losses weighted by shard size).
    */
-  async step(x: HostTensor, y: HostTensor): Promise<number> {
+  async step(
+    x: HostTensor,
+    y: HostTensor,
+    context: StepContext = { noiseSeed: 0, warmup: false },
+  ): Promise<number> {
     if (this.failure) throw this.failure;
     const batch = x.shape[0] ?? 0;
     if (batch !== y.shape[0]) {
       throw new Error(`DataParallelTrainer: x has ${batch} samples but y has ${y.shape[0]}.`);
     }
-    if (batch < this.workers.length) {
-      throw new Error(
-        `DataParallelTrainer: a batch of ${batch} cannot feed ${this.workers.length} workers.`,
-      );
-    }
+    if (batch < 1) throw new Error("DataParallelTrainer: the batch is empty.");
     const id = this.nextId++;
     const shards = this.workers.map((_, rank) => {
       const start = Math.floor((rank * batch) / this.workers.length);
@@ -127,6 +129,7 @@ export class DataParallelTrainer {
             y: ys.data,
             yShape: ys.shape,
             share,
+            context,
           };
           // slice() copied the rows into fresh ArrayBuffers, which can be handed over.
           w.postMessage(message, [xs.data.buffer as ArrayBuffer, ys.data.buffer as ArrayBuffer]);
@@ -147,6 +150,34 @@ export class DataParallelTrainer {
     const done = reply(w, "weights");
     w.postMessage({ type: "weights" } satisfies ToWorker);
     return (await done).weights;
+  }
+
+  /**
+   * Sets every replica's weights (variables concatenated in order) and, unless null, its
+   * optimizer state (as saveOptimizerState writes it), e.g. to start from a checkpoint.
+   */
+  async load(weights: Float32Array, optimizer: SavedTensor[] | null): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (weights.length !== this.parameterCount) {
+      throw new Error(
+        `DataParallelTrainer: ${weights.length} weights given, the replicas have ${this.parameterCount}.`,
+      );
+    }
+    await Promise.all(
+      this.workers.map((w) => {
+        const done = reply(w, "loaded");
+        w.postMessage({ type: "load", weights, optimizer } satisfies ToWorker);
+        return done;
+      }),
+    );
+  }
+
+  /** The optimizer's state (all replicas hold the same), as saveOptimizerState writes it. */
+  async optimizerState(): Promise<SavedTensor[]> {
+    const w = this.workers[0]!;
+    const done = reply(w, "optimizer-state");
+    w.postMessage({ type: "optimizer-state" } satisfies ToWorker);
+    return (await done).state;
   }
 
   async close(): Promise<void> {

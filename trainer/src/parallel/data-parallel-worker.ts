@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs-core";
 import { type BackendChoice, selectBackend } from "../backend/select-backend.ts";
+import { loadOptimizerState, saveOptimizerState } from "../training/checkpoint.ts";
 import type { Replica, ReplicaFactory, ReplicaSpec } from "./replica.ts";
 import { SharedBarrier } from "./shared-barrier.ts";
 import type { ToMain, ToWorker } from "./worker-messages.ts";
@@ -49,14 +50,16 @@ function attach(message: Extract<ToWorker, { type: "attach" }>): void {
   average = new Float32Array(parameterCount);
   if (init.rank === 0) readWeightsInto(weightsBuffer);
   barrier.wait();
-  if (init.rank !== 0) {
-    let offset = 0;
-    for (const v of replica.variables) {
-      v.assign(tf.tensor(weightsBuffer.subarray(offset, offset + v.size), v.shape));
-      offset += v.size;
-    }
-  }
+  if (init.rank !== 0) tf.tidy(() => assignWeights(weightsBuffer));
   barrier.wait();
+}
+
+function assignWeights(flat: Float32Array): void {
+  let offset = 0;
+  for (const v of replica.variables) {
+    v.assign(tf.tensor(flat.subarray(offset, offset + v.size), v.shape));
+    offset += v.size;
+  }
 }
 
 function readWeightsInto(target: Float32Array): void {
@@ -74,26 +77,34 @@ function step(message: Extract<ToWorker, { type: "step" }>): number {
       const x = tf.tensor(message.x, message.xShape);
       const y = tf.tensor(message.y, message.yShape);
       return replica.optimizer
-        .minimize(() => replica.loss(x, y), true, replica.variables)!
+        .minimize(() => replica.loss(x, y, message.context), true, replica.variables)!
         .dataSync()[0]!;
     });
   }
   const mine = gradients.subarray(init.rank * parameterCount, (init.rank + 1) * parameterCount);
-  const loss = tf.tidy(() => {
-    const x = tf.tensor(message.x, message.xShape);
-    const y = tf.tensor(message.y, message.yShape);
-    const { value, grads } = tf.variableGrads(() => replica.loss(x, y), replica.variables);
-    let offset = 0;
-    for (const v of replica.variables) {
-      const g = grads[v.name];
-      if (g == null) throw new Error(`No gradient for variable ${v.name}.`);
-      // Pre-scaled by this shard's share of the batch, so the rows simply add up.
-      const data = g.dataSync() as Float32Array;
-      for (let i = 0; i < data.length; i++) mine[offset + i] = data[i]! * message.share;
-      offset += v.size;
-    }
-    return value.dataSync()[0]!;
-  });
+  // A batch smaller than the world leaves this worker nothing: it adds a zero gradient.
+  if (message.share === 0) mine.fill(0);
+  const loss =
+    message.share === 0
+      ? 0
+      : tf.tidy(() => {
+          const x = tf.tensor(message.x, message.xShape);
+          const y = tf.tensor(message.y, message.yShape);
+          const { value, grads } = tf.variableGrads(
+            () => replica.loss(x, y, message.context),
+            replica.variables,
+          );
+          let offset = 0;
+          for (const v of replica.variables) {
+            const g = grads[v.name];
+            if (g == null) throw new Error(`No gradient for variable ${v.name}.`);
+            // Pre-scaled by this shard's share of the batch, so the rows simply add up.
+            const data = g.dataSync() as Float32Array;
+            for (let i = 0; i < data.length; i++) mine[offset + i] = data[i]! * message.share;
+            offset += v.size;
+          }
+          return value.dataSync()[0]!;
+        });
   barrier.wait();
   average.set(gradients.subarray(0, parameterCount));
   for (let r = 1; r < init.world; r++) {
@@ -114,27 +125,43 @@ function step(message: Extract<ToWorker, { type: "step" }>): number {
   return loss;
 }
 
-port.on("message", (message: ToWorker) => {
-  try {
-    switch (message.type) {
-      case "attach":
-        attach(message);
-        send({ type: "attached" });
-        break;
-      case "step":
-        send({ type: "stepped", id: message.id, loss: step(message) });
-        break;
-      case "weights": {
-        const target = new Float32Array(parameterCount);
-        readWeightsInto(target);
-        send({ type: "weights", weights: target });
-        break;
-      }
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case "attach":
+      attach(message);
+      send({ type: "attached" });
+      break;
+    case "step":
+      send({ type: "stepped", id: message.id, loss: step(message) });
+      break;
+    case "weights": {
+      const target = new Float32Array(parameterCount);
+      readWeightsInto(target);
+      send({ type: "weights", weights: target });
+      break;
     }
-  } catch (error) {
-    barrier?.break();
-    send({ type: "error", message: error instanceof Error ? error.message : String(error) });
+    case "load":
+      // Every worker gets the same weights and state, so no barrier is needed.
+      tf.tidy(() => assignWeights(message.weights));
+      if (message.optimizer !== null)
+        await loadOptimizerState(replica.optimizer, message.optimizer);
+      send({ type: "loaded" });
+      break;
+    case "optimizer-state":
+      send({ type: "optimizer-state", state: await saveOptimizerState(replica.optimizer) });
+      break;
   }
+}
+
+// One message at a time: a load's await must not let the next step overtake it.
+let queue = Promise.resolve();
+port.on("message", (message: ToWorker) => {
+  queue = queue.then(() =>
+    handle(message).catch((error: unknown) => {
+      barrier?.break();
+      send({ type: "error", message: error instanceof Error ? error.message : String(error) });
+    }),
+  );
 });
 
 build().then(

@@ -9,8 +9,16 @@ import type * as tf from "@tensorflow/tfjs-core";
 export interface Replica {
   variables: tf.Variable[];
   /** Mean loss over the shard; its gradient is what the workers average. */
-  loss(x: tf.Tensor, y: tf.Tensor): tf.Scalar;
+  loss(x: tf.Tensor, y: tf.Tensor, context: StepContext): tf.Scalar;
   optimizer: tf.Optimizer;
+}
+
+/** What the training loop tells every replica about one step. */
+export interface StepContext {
+  /** Seeds dropout masks, so a resumed run draws the same ones. */
+  noiseSeed: number;
+  /** A warm-up step: the replica's warm-up loss instead of its own. */
+  warmup: boolean;
 }
 
 /** Where a worker finds the replica factory: `import(module)[exportName](options)`. */

@@ -3,6 +3,8 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import { type AugmentOptions, augmentSample } from "../dataset/augment.ts";
 import type { LossFunction } from "../losses/loss-function.ts";
 import { NOISE_SEED_KWARG } from "../models/spatial-dropout.ts";
+import type { HostTensor } from "../parallel/data-parallel-trainer.ts";
+import type { StepContext } from "../parallel/replica.ts";
 import {
   loadModelWeights,
   loadOptimizerState,
@@ -42,6 +44,18 @@ export interface LossWarmup {
   loss: LossFunction;
 }
 
+/**
+ * Optimizer steps taken elsewhere, as DataParallelTrainer takes them: replicas of the model
+ * built with the same loss, warm-up loss and learning rate. The model then only receives the
+ * weights, at the end of every epoch.
+ */
+export interface RemoteSteps {
+  step(x: HostTensor, y: HostTensor, context: StepContext): Promise<number>;
+  load(weights: Float32Array, optimizer: SavedTensor[] | null): Promise<void>;
+  weights(): Promise<Float32Array>;
+  optimizerState(): Promise<SavedTensor[]>;
+}
+
 export interface TrainOptions {
   loss: LossFunction;
   /**
@@ -67,6 +81,8 @@ export interface TrainOptions {
   onProgress?: (progress: TrainProgress) => void;
   /** Called after every epoch; training waits for it. */
   onCheckpoint?: (checkpoint: TrainingCheckpoint) => void | Promise<void>;
+  /** Take the steps there instead of on this thread; `loss`, `warmup` and `learningRate` must match its replicas. */
+  remote?: RemoteSteps | null;
 }
 
 export interface TrainResult {
@@ -103,6 +119,7 @@ export async function train(
   const warmupEpochs = options.warmup?.epochs ?? 0;
   const optimizer = tf.train.adam(options.learningRate);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const remote = options.remote ?? null;
 
   let random = new RandomStream(options.seed);
   let epoch = 0;
@@ -122,13 +139,16 @@ export async function train(
         );
       }
       loadModelWeights(model, resume.weights);
-      await loadOptimizerState(optimizer, resume.optimizer);
+      if (remote === null) await loadOptimizerState(optimizer, resume.optimizer);
       random = RandomStream.fromState(resume.randomState);
       ({ epoch, step, bestWeights, history } = resume);
       stopping = resume.earlyStopping;
       stoppedEarly = patience !== null && stopping.waited >= patience;
       last = resume;
     }
+
+    if (remote !== null)
+      await remote.load(flatten(variables), options.resumeFrom?.optimizer ?? null);
 
     while (epoch < options.epochs && !stoppedEarly) {
       const current = epoch + 1;
@@ -155,21 +175,32 @@ export async function train(
         }
         // Dropout layers seed their masks from this, so a resumed run draws the same masks.
         const noiseSeed = random.int(2 ** 31);
-        const cost = tf.tidy(() => {
-          const x = tf.tensor4d(images, [batch.length, size, size, 1]);
-          const y = tf.tensor4d(targets, [batch.length, size, size, classes]);
-          return optimizer.minimize(
-            () =>
-              epochLoss(
-                y,
-                model.apply(x, { training: true, [NOISE_SEED_KWARG]: noiseSeed }) as tf.Tensor,
-              ),
-            true,
-            variables,
-          )!;
-        });
-        const loss = cost.dataSync()[0]!;
-        cost.dispose();
+        const xShape = [batch.length, size, size, 1];
+        const yShape = [batch.length, size, size, classes];
+        let loss: number;
+        if (remote !== null) {
+          loss = await remote.step(
+            { data: images, shape: xShape },
+            { data: targets, shape: yShape },
+            { noiseSeed, warmup: current <= warmupEpochs },
+          );
+        } else {
+          const cost = tf.tidy(() => {
+            const x = tf.tensor(images, xShape);
+            const y = tf.tensor(targets, yShape);
+            return optimizer.minimize(
+              () =>
+                epochLoss(
+                  y,
+                  model.apply(x, { training: true, [NOISE_SEED_KWARG]: noiseSeed }) as tf.Tensor,
+                ),
+              true,
+              variables,
+            )!;
+          });
+          loss = cost.dataSync()[0]!;
+          cost.dispose();
+        }
         step++;
         if (!Number.isFinite(loss)) {
           throw new TrainingDivergedError(
@@ -188,6 +219,7 @@ export async function train(
         });
       }
 
+      if (remote !== null) assign(variables, await remote.weights());
       const dice =
         validationSet === null ? null : validationDice(model, validationSet, { batchSize }).mean;
       if (dice !== null && current > warmupEpochs) {
@@ -211,7 +243,8 @@ export async function train(
         step,
         randomState: random.state,
         weights: saveModelWeights(model),
-        optimizer: await saveOptimizerState(optimizer),
+        optimizer:
+          remote === null ? await saveOptimizerState(optimizer) : await remote.optimizerState(),
         bestWeights,
         earlyStopping: stopping,
         history,
@@ -241,6 +274,25 @@ export async function train(
     };
   } finally {
     optimizer.dispose();
+  }
+}
+
+/** The variables' values, concatenated in order (DataParallelTrainer's layout). */
+function flatten(variables: readonly tf.Variable[]): Float32Array {
+  const flat = new Float32Array(variables.reduce((n, v) => n + v.size, 0));
+  let offset = 0;
+  for (const v of variables) {
+    flat.set(v.dataSync() as Float32Array, offset);
+    offset += v.size;
+  }
+  return flat;
+}
+
+function assign(variables: readonly tf.Variable[], flat: Float32Array): void {
+  let offset = 0;
+  for (const v of variables) {
+    tf.tidy(() => v.assign(tf.tensor(flat.subarray(offset, offset + v.size), v.shape)));
+    offset += v.size;
   }
 }
 
