@@ -147,8 +147,7 @@ export async function train(
       last = resume;
     }
 
-    if (remote !== null)
-      await remote.load(flatten(variables), options.resumeFrom?.optimizer ?? null);
+    if (remote !== null) await remote.load(flatten(variables), resume?.optimizer ?? null);
 
     while (epoch < options.epochs && !stoppedEarly) {
       const current = epoch + 1;
