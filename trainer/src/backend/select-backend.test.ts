@@ -62,6 +62,45 @@ describe("selectBackend", () => {
     expect(selection.skipped[0]?.reason).toMatch(/registered no 'tensorflow' backend/);
   });
 
+  it("skips webgpu, saying why, when Dawn finds no adapter, and falls back to wasm", async () => {
+    const tried: string[] = [];
+    const selection = await selectBackend({
+      candidates: ["webgpu", "wasm"],
+      load: async (specifier) => {
+        tried.push(specifier);
+        // npm `webgpu` on a machine without a Vulkan GPU, like this one and CI.
+        if (specifier === "webgpu") {
+          return { create: () => ({ requestAdapter: async () => null }), globals: {} };
+        }
+        return import(specifier);
+      },
+    });
+    expect(selection.name).toBe("wasm");
+    expect(tf.getBackend()).toBe("wasm");
+    expect(tried).toEqual(["webgpu", "@tensorflow/tfjs-backend-wasm"]);
+    expect(selection.skipped).toEqual([
+      {
+        name: "webgpu",
+        reason:
+          "Dawn found no WebGPU adapter (it needs a GPU with a Vulkan driver and libvulkan.so.1)",
+      },
+    ]);
+  });
+
+  it("uses webgpu through Dawn only where it finds a hardware adapter", async () => {
+    const selection = await selectBackend({ candidates: ["webgpu", "wasm"] });
+    if (selection.name === "webgpu") {
+      expect(tf.getBackend()).toBe("webgpu");
+    } else {
+      // Here and in CI: no GPU, or no Vulkan loader, or only Mesa's software rasteriser.
+      expect(selection.name).toBe("wasm");
+      expect(selection.skipped.map((s) => s.name)).toEqual(["webgpu"]);
+      expect(selection.skipped[0]?.reason).toMatch(
+        /Dawn found (no|only a software) WebGPU adapter|Cannot find package 'webgpu'/,
+      );
+    }
+  });
+
   it("throws with every reason when nothing loads", async () => {
     await expect(
       selectBackend({

@@ -1,0 +1,78 @@
+import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
+import * as tf from "@tensorflow/tfjs-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { DAWN_PACKAGE, explainSyncReadsOnWebGPU, installDawnWebGPU } from "./dawn-webgpu.ts";
+
+const globals = globalThis as Record<string, unknown>;
+
+/** Stand-in for npm `webgpu` whose Dawn finds the given adapter (null: none). */
+function fakeDawn(info: Record<string, unknown> | null) {
+  const gpu = { requestAdapter: async () => (info === null ? null : { info }) };
+  const load = async (specifier: string) => {
+    expect(specifier).toBe(DAWN_PACKAGE);
+    return { create: () => gpu, globals: { GPUBufferUsage: { MAP_READ: 1 } } };
+  };
+  return { gpu, load };
+}
+
+describe("installDawnWebGPU", () => {
+  afterEach(() => {
+    delete globals.navigator;
+    delete globals.GPUBufferUsage;
+  });
+
+  it("says that Dawn found no adapter, and leaves navigator alone", async () => {
+    await expect(installDawnWebGPU(fakeDawn(null).load)).rejects.toThrow(
+      /Dawn found no WebGPU adapter/,
+    );
+    expect(globals.navigator).toBeUndefined();
+    expect(globals.GPUBufferUsage).toBeUndefined();
+  });
+
+  it("refuses a software adapter such as lavapipe", async () => {
+    const { load } = fakeDawn({
+      vendor: "mesa",
+      device: "llvmpipe",
+      description: "llvmpipe: Mesa 25.0.7",
+      isFallbackAdapter: true,
+    });
+    await expect(installDawnWebGPU(load)).rejects.toThrow(
+      "Dawn found only a software WebGPU adapter (llvmpipe: Mesa 25.0.7), slower than wasm",
+    );
+    expect(globals.navigator).toBeUndefined();
+  });
+
+  it("installs navigator.gpu and the GPU* constants for a hardware adapter", async () => {
+    const { gpu, load } = fakeDawn({
+      vendor: "nvidia",
+      device: "nvidia-h100-80gb-hbm3",
+      description: "NVIDIA: 580.159.04",
+      isFallbackAdapter: false,
+    });
+    await expect(installDawnWebGPU(load)).resolves.toBe("NVIDIA: 580.159.04");
+    expect((globals.navigator as { gpu: unknown }).gpu).toBe(gpu);
+    expect(globals.GPUBufferUsage).toEqual({ MAP_READ: 1 });
+  });
+});
+
+describe("explainSyncReadsOnWebGPU", () => {
+  afterEach(async () => {
+    await tf.setBackend("cpu");
+    tf.removeBackend("no-canvas");
+  });
+
+  it("turns the missing OffscreenCanvas into advice", async () => {
+    // A backend whose synchronous read fails as tfjs-backend-webgpu's does in Node.
+    class NoCanvasBackend extends MathBackendCPU {
+      override readSync(): never {
+        throw new ReferenceError("OffscreenCanvas is not defined");
+      }
+    }
+    tf.registerBackend("no-canvas", () => new NoCanvasBackend());
+    await tf.setBackend("no-canvas");
+    explainSyncReadsOnWebGPU();
+    const t = tf.tensor([1, 2]);
+    expect(() => t.dataSync()).toThrow(/cannot read a webgpu tensor in Node.*await data\(\)/);
+    t.dispose();
+  });
+});
