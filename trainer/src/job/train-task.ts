@@ -14,7 +14,7 @@ import { createLoss, type LossName } from "../training/create-loss.ts";
 import { predictVolume } from "../training/predict-volume.ts";
 import type { SampleSet } from "../training/sample-set.ts";
 import { train } from "../training/train.ts";
-import { evaluateTestSet, type TestSetEvaluation } from "./evaluate-test-set.ts";
+import { evaluateTestSet, type TestSetEvaluation, type TestVolume } from "./evaluate-test-set.ts";
 import type { TrainingHyperparameters } from "./training-hyperparameters.ts";
 import { trainingWorkers } from "./training-workers.ts";
 
@@ -183,20 +183,19 @@ export async function trainTask(
     const trainingMs = performance.now() - started;
 
     report({ fraction: TRAINING_START + TRAINING_SHARE, message: "testing on held-out volumes" });
+    const predicted: TestVolume[] = [];
+    for (const v of input.test) {
+      predicted.push({
+        ...v,
+        predicted: await predictVolume(model, v, {
+          size: h.imageSize,
+          classes: input.classes,
+          batchSize: h.batchSize,
+        }),
+      });
+    }
     const evaluation =
-      input.test.length === 0
-        ? null
-        : evaluateTestSet(
-            input.test.map((v) => ({
-              ...v,
-              predicted: predictVolume(model, v, {
-                size: h.imageSize,
-                classes: input.classes,
-                batchSize: h.batchSize,
-              }),
-            })),
-            { classes: input.classes },
-          );
+      input.test.length === 0 ? null : evaluateTestSet(predicted, { classes: input.classes });
     return {
       backend: selection.name,
       workers,

@@ -5,18 +5,20 @@ import type { SavedTensor } from "./checkpoint-codec.ts";
 /**
  * The model's weights, trainable or not (batch-norm statistics too), in the model's own order.
  * Saved under each weight's name as given at construction (tfjs-layers appends _1, _2 to a
- * second model's names in one process; the construction name is the stable one).
+ * second model's names in one process; the construction name is the stable one). Read with
+ * data(), as the webgpu backend cannot read synchronously in Node; the reads are all started
+ * before any is awaited, so a GPU backend need not finish one before starting the next.
  */
-export function saveModelWeights(model: tfl.LayersModel): SavedTensor[] {
-  return model.weights.map((w) => {
-    const value = w.read();
-    return {
-      name: w.originalName,
-      shape: [...value.shape],
-      dtype: "float32",
-      values: Float32Array.from(value.dataSync() as Float32Array),
-    };
-  });
+export async function saveModelWeights(model: tfl.LayersModel): Promise<SavedTensor[]> {
+  const values = model.weights.map((w) => w.read());
+  const read = await Promise.all(values.map((v) => v.data()));
+  return model.weights.map((w, i) => ({
+    name: w.originalName,
+    shape: [...values[i]!.shape],
+    dtype: "float32",
+    // The cpu and wasm backends hand back their own storage, which later steps overwrite.
+    values: Float32Array.from(read[i] as Float32Array),
+  }));
 }
 
 /** Loads weights saved by saveModelWeights into a model of the same architecture. */
@@ -44,21 +46,23 @@ export function loadModelWeights(model: tfl.LayersModel, saved: readonly SavedTe
 /** The optimizer's state (Adam: step count and both moment estimates per variable). */
 export async function saveOptimizerState(optimizer: tf.Optimizer): Promise<SavedTensor[]> {
   const named = await optimizer.getWeights();
-  const saved = named.map(({ name, tensor }): SavedTensor => {
-    const int = tensor.dtype === "int32";
-    return {
-      name,
-      shape: [...tensor.shape],
-      dtype: int ? "int32" : "float32",
-      values: int
-        ? Int32Array.from(tensor.dataSync() as Int32Array)
-        : Float32Array.from(tensor.dataSync() as Float32Array),
-    };
-  });
-  // getWeights hands back its iteration count as a fresh tensor and the moments as the live variables.
-  const iteration = named.find((n) => n.name === "iter");
-  iteration?.tensor.dispose();
-  return saved;
+  try {
+    const read = await Promise.all(named.map(({ tensor }) => tensor.data()));
+    return named.map(({ name, tensor }, i): SavedTensor => {
+      const int = tensor.dtype === "int32";
+      return {
+        name,
+        shape: [...tensor.shape],
+        dtype: int ? "int32" : "float32",
+        values: int
+          ? Int32Array.from(read[i] as Int32Array)
+          : Float32Array.from(read[i] as Float32Array),
+      };
+    });
+  } finally {
+    // getWeights hands back its iteration count as a fresh tensor and the moments as the live variables.
+    named.find((n) => n.name === "iter")?.tensor.dispose();
+  }
 }
 
 /** Restores what saveOptimizerState saved, into a new optimizer of the same kind. */

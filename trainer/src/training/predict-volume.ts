@@ -17,13 +17,14 @@ export interface VolumeToPredict {
  * Hard labels for a volume on its own grid: the model's class probabilities at the network's
  * size are resampled back to the slice's size as probabilities, and only then turned into labels
  * (ties to the lower class), so a boundary lands where the probabilities cross rather than on the
- * coarse grid's pixel edges.
+ * coarse grid's pixel edges. Probabilities are read with data(), which the webgpu backend needs
+ * in Node.
  */
-export function predictVolume(
+export async function predictVolume(
   model: tfl.LayersModel,
   volume: VolumeToPredict,
   options: { size: number; classes: number; batchSize: number },
-): Uint8Array {
+): Promise<Uint8Array> {
   const { size, classes, batchSize } = options;
   const plane = size * size;
   const slicePixels = volume.width * volume.height;
@@ -44,8 +45,9 @@ export function predictVolume(
       ]);
       return tf.softmax(model.predict(x) as tf.Tensor);
     });
-    const values = probabilities.dataSync() as Float32Array;
-    probabilities.dispose();
+    const values = (await probabilities
+      .data()
+      .finally(() => probabilities.dispose())) as Float32Array;
     for (let i = 0; i < n; i++) {
       const planes = classMajor(
         values.subarray(i * plane * classes, (i + 1) * plane * classes),

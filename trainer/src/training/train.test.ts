@@ -45,7 +45,7 @@ describe("train on wasm", () => {
     const model = tinyUNet(8);
     const validation = discSamples(16, SIZE, 2);
     const progress: TrainProgress[] = [];
-    const before = validationDice(model, validation, { batchSize: 8 });
+    const before = await validationDice(model, validation, { batchSize: 8 });
     const result = await train(model, discSamples(64, SIZE, 1), validation, {
       ...base,
       epochs: 6,

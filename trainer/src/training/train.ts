@@ -147,7 +147,7 @@ export async function train(
       last = resume;
     }
 
-    if (remote !== null) await remote.load(flatten(variables), resume?.optimizer ?? null);
+    if (remote !== null) await remote.load(await flatten(variables), resume?.optimizer ?? null);
 
     while (epoch < options.epochs && !stoppedEarly) {
       const current = epoch + 1;
@@ -197,8 +197,8 @@ export async function train(
               variables,
             )!;
           });
-          loss = cost.dataSync()[0]!;
-          cost.dispose();
+          // data(), not dataSync(): the webgpu backend cannot read synchronously in Node.
+          loss = (await cost.data().finally(() => cost.dispose()))[0]!;
         }
         step++;
         if (!Number.isFinite(loss)) {
@@ -220,14 +220,16 @@ export async function train(
 
       if (remote !== null) assign(variables, await remote.weights());
       const dice =
-        validationSet === null ? null : validationDice(model, validationSet, { batchSize }).mean;
+        validationSet === null
+          ? null
+          : (await validationDice(model, validationSet, { batchSize })).mean;
       if (dice !== null && current > warmupEpochs) {
         const decision = updateEarlyStopping(stopping, dice, current, {
           patience: patience ?? Number.MAX_SAFE_INTEGER,
           minDelta: options.minDelta ?? 0,
         });
         stopping = decision.state;
-        if (decision.improved) bestWeights = saveModelWeights(model);
+        if (decision.improved) bestWeights = await saveModelWeights(model);
         stoppedEarly = patience !== null && decision.stop;
       }
       const record: EpochRecord = {
@@ -241,7 +243,7 @@ export async function train(
         epoch,
         step,
         randomState: random.state,
-        weights: saveModelWeights(model),
+        weights: await saveModelWeights(model),
         optimizer:
           remote === null ? await saveOptimizerState(optimizer) : await remote.optimizerState(),
         bestWeights,
@@ -277,11 +279,12 @@ export async function train(
 }
 
 /** The variables' values, concatenated in order (DataParallelTrainer's layout). */
-function flatten(variables: readonly tf.Variable[]): Float32Array {
+async function flatten(variables: readonly tf.Variable[]): Promise<Float32Array> {
+  const values = await Promise.all(variables.map((v) => v.data()));
   const flat = new Float32Array(variables.reduce((n, v) => n + v.size, 0));
   let offset = 0;
-  for (const v of variables) {
-    flat.set(v.dataSync() as Float32Array, offset);
+  for (const [i, v] of variables.entries()) {
+    flat.set(values[i] as Float32Array, offset);
     offset += v.size;
   }
   return flat;

@@ -13,19 +13,24 @@ export interface DiceSummary {
  * Foreground Dice of the model's hard labels against the targets' most likely class, pooled
  * over the whole set (one intersection and one volume per class), as early stopping needs one
  * number that small or empty slices cannot swing.
+ *
+ * The labels are taken on the backend and counted here. Counting on the backend (one-hot, then a
+ * sum over the batch and pixel axes) fails on webgpu: tfjs-backend-webgpu 4.22 cannot compile the
+ * int32 transpose such a sum needs, and its int32-to-float32 cast keeps the int32 buffer, so
+ * casting first fails alike. The labels are read with data(), which webgpu needs in Node.
  */
-export function validationDice(
+export async function validationDice(
   model: tfl.LayersModel,
   set: SampleSet,
   options: { batchSize: number },
-): DiceSummary {
+): Promise<DiceSummary> {
   const { size, classes, count } = set;
   const plane = size * size;
   const intersection = new Float64Array(classes);
   const volume = new Float64Array(classes);
   for (let start = 0; start < count; start += options.batchSize) {
     const n = Math.min(options.batchSize, count - start);
-    const counts = tf.tidy(() => {
+    const [predictedLabels, truthLabels] = tf.tidy(() => {
       const x = tf.tensor4d(set.images.subarray(start * plane, (start + n) * plane), [
         n,
         size,
@@ -36,19 +41,18 @@ export function validationDice(
         set.targets.subarray(start * plane * classes, (start + n) * plane * classes),
         [n, size, size, classes],
       );
-      const predicted = tf.oneHot(tf.argMax(model.predict(x) as tf.Tensor, -1), classes);
-      const truth = tf.oneHot(tf.argMax(y, -1), classes);
-      const axes = [0, 1, 2];
-      return tf.stack([
-        tf.sum(tf.mul(predicted, truth), axes),
-        tf.add(tf.sum(predicted, axes), tf.sum(truth, axes)),
-      ]);
+      return [tf.argMax(model.predict(x) as tf.Tensor, -1), tf.argMax(y, -1)];
     });
-    const values = counts.dataSync();
-    counts.dispose();
-    for (let k = 0; k < classes; k++) {
-      intersection[k] = intersection[k]! + values[k]!;
-      volume[k] = volume[k]! + values[classes + k]!;
+    const [predictedValues, truthValues] = await Promise.all([
+      predictedLabels.data(),
+      truthLabels.data(),
+    ]).finally(() => tf.dispose([predictedLabels, truthLabels]));
+    for (let i = 0; i < n * plane; i++) {
+      const predicted = predictedValues[i]!;
+      const truth = truthValues[i]!;
+      if (predicted === truth) intersection[predicted] = intersection[predicted]! + 1;
+      volume[predicted] = volume[predicted]! + 1;
+      volume[truth] = volume[truth]! + 1;
     }
   }
   const perClass: (number | null)[] = [];
