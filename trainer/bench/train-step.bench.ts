@@ -16,11 +16,18 @@
  *
  * Environment: BENCH_SIZES=64,128  BENCH_STEPS=5  BENCH_WARMUP=2  BENCH_WORKERS=2
  * BENCH_WASM_THREADS=2 (1 leaves that configuration out)
- * CROWDSEG_BACKEND=wasm|cpu|tfjs-node|tfjs-node-gpu forces one backend.
+ * CROWDSEG_BACKEND=wasm|cpu|webgpu|tfjs-node|tfjs-node-gpu forces one backend. On webgpu the
+ * worker-thread configurations are left out: their workers read tensors synchronously, which
+ * webgpu cannot serve in Node.
  * BENCH_PROFILE=1 also prints where one single-thread step spends its time, per kernel.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { type BackendChoice, selectBackend } from "../src/backend/select-backend.ts";
+import {
+  BACKEND_CHOICES,
+  type BackendChoice,
+  isBackendChoice,
+  selectBackend,
+} from "../src/backend/select-backend.ts";
 import { DataParallelTrainer, type HostTensor } from "../src/parallel/data-parallel-trainer.ts";
 import { type ModelReplicaOptions, modelReplica } from "../src/parallel/model-replica.ts";
 import { withMachineLoad } from "./machine-load.ts";
@@ -36,7 +43,10 @@ const steps = Number(process.env.BENCH_STEPS ?? 5);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 const wasmThreads = Number(process.env.BENCH_WASM_THREADS ?? 2);
-const forced = process.env.CROWDSEG_BACKEND as BackendChoice | undefined;
+const forced = process.env.CROWDSEG_BACKEND || undefined;
+if (forced !== undefined && !isBackendChoice(forced)) {
+  throw new Error(`CROWDSEG_BACKEND is "${forced}"; use ${BACKEND_CHOICES.join(", ")}.`);
+}
 
 interface Result {
   model: "unet";
@@ -69,14 +79,19 @@ function replicaOptions(size: number): ModelReplicaOptions {
   };
 }
 
-function syntheticBatch(size: number): { x: HostTensor; y: HostTensor } {
-  const x = tf.tidy(() => tf.randomNormal([BATCH, size, size, 1], 0, 1, "float32", 1).dataSync());
+/** data() rather than dataSync() throughout: the webgpu backend cannot read synchronously in Node. */
+async function read(tensor: tf.Tensor): Promise<Float32Array> {
+  return Float32Array.from(await tensor.data().finally(() => tensor.dispose()));
+}
+
+async function syntheticBatch(size: number): Promise<{ x: HostTensor; y: HostTensor }> {
+  const x = tf.randomNormal([BATCH, size, size, 1], 0, 1, "float32", 1);
   const y = tf.tidy(() =>
-    tf.oneHot(tf.randomUniform([BATCH, size, size], 0, CLASSES, "int32", 2), CLASSES).dataSync(),
+    tf.oneHot(tf.randomUniform([BATCH, size, size], 0, CLASSES, "int32", 2), CLASSES),
   );
   return {
-    x: { data: Float32Array.from(x), shape: [BATCH, size, size, 1] },
-    y: { data: Float32Array.from(y), shape: [BATCH, size, size, CLASSES] },
+    x: { data: await read(x), shape: [BATCH, size, size, 1] },
+    y: { data: await read(y), shape: [BATCH, size, size, CLASSES] },
   };
 }
 
@@ -112,20 +127,22 @@ console.log(`backend: ${selection.name}${skipped ? ` (skipped: ${skipped})` : ""
 let last: Result | undefined;
 for (const size of sizes) {
   console.log(`unet ${size}x${size}, batch ${BATCH}, ${CLASSES} classes, base ${BASE}:`);
-  const data = syntheticBatch(size);
+  const data = await syntheticBatch(size);
   const replica = modelReplica(replicaOptions(size));
   const x = tf.tensor(data.x.data, data.x.shape);
   const y = tf.tensor(data.y.data, data.y.shape);
-  const singleStep = () =>
+  const minimize = () =>
     tf.tidy(
       () =>
-        replica.optimizer
-          .minimize(() => replica.loss(x, y, { noiseSeed: 0, warmup: false }), true)!
-          .dataSync()[0],
+        replica.optimizer.minimize(
+          () => replica.loss(x, y, { noiseSeed: 0, warmup: false }),
+          true,
+        )!,
     );
-  const configs = new Map<string, Step>([["1 thread", async () => singleStep()]]);
+  const singleStep = async () => (await read(minimize()))[0];
+  const configs = new Map<string, Step>([["1 thread", singleStep]]);
   const trainer =
-    workerCount > 1
+    workerCount > 1 && selection.name !== "webgpu"
       ? await DataParallelTrainer.start({
           workers: workerCount,
           backends: [selection.name],
@@ -199,7 +216,7 @@ for (const size of sizes) {
 
   if (process.env.BENCH_PROFILE === "1") {
     console.log(`  where one single-thread step at ${size}x${size} spends its time:`);
-    for (const line of profileKernels(singleStep)) console.log(`    ${line}`);
+    for (const line of profileKernels(() => minimize().dispose())) console.log(`    ${line}`);
   }
   if (typeof torch !== "string") torch.close();
   await trainer?.close();

@@ -2,8 +2,9 @@
  * bench:webgpu — milliseconds per U-Net training step on the webgpu backend (tfjs-backend-webgpu
  * through Dawn's Vulkan backend, npm `webgpu`), with the network, batch and loss of bench:train:
  * batch 8, 4 classes, base 16, Adam 1e-3, soft-target cross-entropy on logits. Each step reads its
- * loss back with data(): the webgpu backend cannot serve dataSync() in Node, so bench:train, which
- * uses it, cannot time this backend. Exits with the reason where Dawn finds no hardware adapter.
+ * loss back with data(): the webgpu backend cannot serve dataSync() in Node. bench:train times
+ * webgpu too, where selectBackend picks it; this one adds where the time goes. Exits with the
+ * reason where Dawn finds no hardware adapter.
  *
  * Also prints the GPU time of one step's kernels (tf.time; timestamp queries) and the process's
  * CPU time per step: on an H100 the step is bound by the CPU that records and submits its ~1,070

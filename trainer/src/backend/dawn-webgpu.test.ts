@@ -42,7 +42,7 @@ describe("installDawnWebGPU", () => {
     expect(globals.navigator).toBeUndefined();
   });
 
-  it("installs navigator.gpu and the GPU* constants for a hardware adapter", async () => {
+  it("installs navigator.gpu and the GPU* constants for a hardware adapter, once", async () => {
     const { gpu, load } = fakeDawn({
       vendor: "nvidia",
       device: "nvidia-h100-80gb-hbm3",
@@ -52,6 +52,10 @@ describe("installDawnWebGPU", () => {
     await expect(installDawnWebGPU(load)).resolves.toBe("NVIDIA: 580.159.04");
     expect((globals.navigator as { gpu: unknown }).gpu).toBe(gpu);
     expect(globals.GPUBufferUsage).toEqual({ MAP_READ: 1 });
+    // The backend keeps its device on this instance: a second selection must not replace it.
+    const again = fakeDawn({ vendor: "other", device: "other", description: "other" });
+    await expect(installDawnWebGPU(again.load)).resolves.toBe("NVIDIA: 580.159.04");
+    expect((globals.navigator as { gpu: unknown }).gpu).toBe(gpu);
   });
 });
 

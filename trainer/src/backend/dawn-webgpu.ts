@@ -17,17 +17,28 @@ interface DawnAdapter {
 export const DAWN_PACKAGE = "webgpu";
 
 /**
+ * The Dawn instance installed as navigator.gpu, kept for the thread's life. The webgpu backend
+ * holds a device of it and never asks navigator.gpu again, so a second install would leave that
+ * device on an instance nothing references. On an H100, where every selection installed a fresh
+ * instance, the second training run in one worker thread hung, idle; with one instance, eight
+ * runs in one thread went through.
+ */
+let installed: { gpu: DawnGPU; name: string } | null = null;
+
+/**
  * Makes tfjs-backend-webgpu usable in Node through Dawn (npm `webgpu`): installs Dawn's
  * navigator.gpu and GPU* constants as a browser would have them, and checks that Dawn finds a
  * hardware adapter. Call before loading @tensorflow/tfjs-backend-webgpu, which registers its
  * backend only if navigator.gpu exists when it loads. Throws, leaving globalThis as it was, when
  * there is no adapter (no GPU, or no Vulkan loader and driver: the normal case on CPU machines)
  * or only a software one (Mesa's lavapipe trains the U-Net about 10x slower than wasm).
- * Returns the adapter's description.
+ * Returns the adapter's description. Installs once per thread; later calls return the first
+ * install's description.
  */
 export async function installDawnWebGPU(
   load: (specifier: string) => Promise<unknown>,
 ): Promise<string> {
+  if (installed !== null) return installed.name;
   const dawn = (await load(DAWN_PACKAGE)) as DawnModule;
   const gpu = dawn.create([]);
   const adapter = await gpu.requestAdapter({ powerPreference: "high-performance" });
@@ -57,6 +68,7 @@ export async function installDawnWebGPU(
   } else {
     Object.defineProperty(holder.navigator, "gpu", { value: gpu, configurable: true });
   }
+  installed = { gpu, name };
   return name;
 }
 

@@ -10,24 +10,29 @@ describe("selectBackend", () => {
     if (tf.findBackendFactory("tensorflow") != null) tf.removeBackend("tensorflow");
   });
 
-  it("falls back to wasm when neither native package loads, and says why", async () => {
+  it("falls back to wasm when no native package nor npm webgpu loads, and says why", async () => {
     const tried: string[] = [];
     const selection = await selectBackend({
       load: async (specifier) => {
         tried.push(specifier);
-        if (specifier.includes("tfjs-node")) throw notInstalled(specifier);
+        if (specifier.includes("tfjs-node") || specifier === "webgpu") {
+          throw notInstalled(specifier);
+        }
         return import(specifier);
       },
     });
     expect(selection.name).toBe("wasm");
     expect(tf.getBackend()).toBe("wasm");
+    // tfjs-backend-webgpu is not even loaded without Dawn's navigator.gpu.
     expect(tried).toEqual([
       "@tensorflow/tfjs-node-gpu",
       "@tensorflow/tfjs-node",
+      "webgpu",
       "@tensorflow/tfjs-backend-wasm",
     ]);
-    expect(selection.skipped.map((s) => s.name)).toEqual(["tfjs-node-gpu", "tfjs-node"]);
+    expect(selection.skipped.map((s) => s.name)).toEqual(["tfjs-node-gpu", "tfjs-node", "webgpu"]);
     expect(selection.skipped[1]?.reason).toContain("@tensorflow/tfjs-node");
+    expect(selection.skipped[2]?.reason).toBe("Cannot find package 'webgpu'");
   });
 
   it("prefers tfjs-node over wasm when it loads", async () => {
@@ -124,7 +129,9 @@ describe("selectBackend", () => {
     // here: a skipped one must be reported as not installed or not built, without importing it
     // halfway (which registers its kernels and then fails).
     for (const s of selection.skipped) {
-      expect(s.reason).toMatch(/native addon is not built|Cannot find (package|module)/);
+      expect(s.reason).toMatch(
+        /native addon is not built|Cannot find (package|module)|Dawn found (no|only a software) WebGPU adapter/,
+      );
     }
   });
 });

@@ -9,20 +9,38 @@ import { registerThreadedWasm, wasmThreadsInUse } from "./threaded-wasm.ts";
 /**
  * The training backends, fastest first; `cpu` is the pure-JS reference, ~1,000x slower.
  * `webgpu` is tfjs-backend-webgpu on Dawn's Vulkan backend (npm `webgpu`); on an H100 a U-Net
- * step at 128x128 took ~0.5 s against ~3.4 s on one wasm thread of the same machine.
+ * step at 128x128 took ~0.5 s against ~3.4 s on one wasm thread of the same machine, and a
+ * training run's steps at 64x64 ~0.35 s.
  */
 export type BackendChoice = "tfjs-node-gpu" | "tfjs-node" | "webgpu" | "wasm" | "cpu";
 
 /**
- * `webgpu` is left out until training reads tensors asynchronously: in Node it cannot serve
- * dataSync() (see explainSyncReadsOnWebGPU), which the training loop calls every step. Name it
- * in `candidates` to use it.
+ * The native backends come first: their addons are only there when someone built them on
+ * purpose. `webgpu` is next; without a GPU it is passed over within tens of milliseconds (Dawn
+ * finds no adapter). The training path reads tensors with data(), since webgpu in Node cannot
+ * serve dataSync() (see explainSyncReadsOnWebGPU); the data-parallel workers still read
+ * synchronously, so DataParallelTrainer leaves webgpu out, and ENet runs pass it over (see
+ * trainingBackends).
  */
 export const DEFAULT_BACKEND_ORDER: readonly BackendChoice[] = [
   "tfjs-node-gpu",
   "tfjs-node",
+  "webgpu",
   "wasm",
 ];
+
+/** Every backend selectBackend knows, for checking a name given in a setting. */
+export const BACKEND_CHOICES: readonly BackendChoice[] = [
+  "tfjs-node-gpu",
+  "tfjs-node",
+  "webgpu",
+  "wasm",
+  "cpu",
+];
+
+export function isBackendChoice(name: string): name is BackendChoice {
+  return (BACKEND_CHOICES as readonly string[]).includes(name);
+}
 
 export interface BackendSelection {
   /** What a training run records as its backend. */
@@ -94,7 +112,7 @@ function assertNativeAddonBuilt(specifier: string): void {
 
 /**
  * Activates the first backend that loads and initialises, in the order given:
- * tfjs-node-gpu (CUDA), tfjs-node, webgpu where asked for, then wasm with the project's
+ * tfjs-node-gpu (CUDA), tfjs-node, webgpu (a GPU through Dawn), then wasm with the project's
  * gradient kernels. The native packages are optional dependencies, so their absence is the
  * normal case, as is a webgpu without a GPU adapter.
  */

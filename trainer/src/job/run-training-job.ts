@@ -1,6 +1,11 @@
 import { evaluations, type RunProgress, type Storage, studies, trainingRuns } from "@crowdseg/db";
 import { eq } from "drizzle-orm";
-import { type BackendChoice, DEFAULT_BACKEND_ORDER } from "../backend/select-backend.ts";
+import {
+  BACKEND_CHOICES,
+  type BackendChoice,
+  DEFAULT_BACKEND_ORDER,
+  isBackendChoice,
+} from "../backend/select-backend.ts";
 import { loadTrainingSet, type TrainingVolume } from "../dataset/load-training-set.ts";
 import { splitByPatient } from "../dataset/split-by-patient.ts";
 import { TrainingDataError } from "../dataset/training-data-error.ts";
@@ -13,6 +18,7 @@ import type {
   TrainTaskInput,
   TrainTaskOutput,
 } from "./train-task.ts";
+import { trainingBackends } from "./training-backends.ts";
 import { parseHyperparameters } from "./training-hyperparameters.ts";
 import { TrainingJobError } from "./training-job-error.ts";
 
@@ -128,7 +134,7 @@ export async function runTrainingJob(
     validation: validationSet.count > 0 ? validationSet : null,
     test,
     resumeFrom,
-    backends: [...(options.backends ?? defaultBackends())],
+    backends: trainingBackends(architecture, options.backends ?? defaultBackends()),
   };
 
   // Events arrive synchronously, in order; their writes are chained so they land in that order
@@ -225,9 +231,10 @@ function samplesOf(volumes: readonly TrainingVolume[], size: number, classes: nu
 function defaultBackends(): readonly BackendChoice[] {
   const forced = process.env.CROWDSEG_BACKEND;
   if (forced === undefined || forced === "") return DEFAULT_BACKEND_ORDER;
-  const known: BackendChoice[] = ["tfjs-node-gpu", "tfjs-node", "wasm", "cpu"];
-  if (!known.includes(forced as BackendChoice)) {
-    throw new TrainingJobError(`CROWDSEG_BACKEND is "${forced}"; use ${known.join(", ")}.`);
+  if (!isBackendChoice(forced)) {
+    throw new TrainingJobError(
+      `CROWDSEG_BACKEND is "${forced}"; use ${BACKEND_CHOICES.join(", ")}.`,
+    );
   }
-  return [forced as BackendChoice];
+  return [forced];
 }

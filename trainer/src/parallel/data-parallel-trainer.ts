@@ -15,7 +15,10 @@ export interface DataParallelOptions {
   /** Worker threads, each training on a shard of every batch. */
   workers: number;
   replica: ReplicaSpec;
-  /** Backends each worker tries, in order; default: selectBackend's default order. */
+  /**
+   * Backends each worker tries, in order; default: selectBackend's default order less webgpu,
+   * which cannot serve the synchronous reads a worker makes between its barriers.
+   */
   backends?: BackendChoice[];
   /** XNNPACK threads per worker on wasm (selectBackend's wasmThreads); default 1. */
   wasmThreads?: number;
@@ -54,7 +57,7 @@ export class DataParallelTrainer {
             rank,
             world,
             replica: options.replica,
-            backends: options.backends ?? [...DEFAULT_BACKEND_ORDER],
+            backends: options.backends ?? DEFAULT_BACKEND_ORDER.filter((b) => b !== "webgpu"),
             wasmThreads: options.wasmThreads ?? 1,
           },
         }),
