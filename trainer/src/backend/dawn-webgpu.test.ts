@@ -1,18 +1,24 @@
 import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import * as tf from "@tensorflow/tfjs-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { DAWN_PACKAGE, explainSyncReadsOnWebGPU, installDawnWebGPU } from "./dawn-webgpu.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DAWN_PACKAGE, explainSyncReadsOnWebGPU } from "./dawn-webgpu.ts";
 
 const globals = globalThis as Record<string, unknown>;
 
 /** Stand-in for npm `webgpu` whose Dawn finds the given adapter (null: none). */
 function fakeDawn(info: Record<string, unknown> | null) {
   const gpu = { requestAdapter: async () => (info === null ? null : { info }) };
-  const load = async (specifier: string) => {
+  const load = vi.fn(async (specifier: string) => {
     expect(specifier).toBe(DAWN_PACKAGE);
     return { create: () => gpu, globals: { GPUBufferUsage: { MAP_READ: 1 } } };
-  };
+  });
   return { gpu, load };
+}
+
+/** installDawnWebGPU of a fresh module: it remembers its answer for the thread's life. */
+async function freshInstall() {
+  vi.resetModules();
+  return (await import("./dawn-webgpu.ts")).installDawnWebGPU;
 }
 
 describe("installDawnWebGPU", () => {
@@ -21,15 +27,18 @@ describe("installDawnWebGPU", () => {
     delete globals.GPUBufferUsage;
   });
 
-  it("says that Dawn found no adapter, and leaves navigator alone", async () => {
-    await expect(installDawnWebGPU(fakeDawn(null).load)).rejects.toThrow(
-      /Dawn found no WebGPU adapter/,
-    );
+  it("says that Dawn found no adapter, leaves navigator alone, and does not ask again", async () => {
+    const installDawnWebGPU = await freshInstall();
+    const { load } = fakeDawn(null);
+    await expect(installDawnWebGPU(load)).rejects.toThrow(/Dawn found no WebGPU adapter/);
     expect(globals.navigator).toBeUndefined();
     expect(globals.GPUBufferUsage).toBeUndefined();
+    await expect(installDawnWebGPU(load)).rejects.toThrow(/Dawn found no WebGPU adapter/);
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it("refuses a software adapter such as lavapipe", async () => {
+    const installDawnWebGPU = await freshInstall();
     const { load } = fakeDawn({
       vendor: "mesa",
       device: "llvmpipe",
@@ -43,6 +52,7 @@ describe("installDawnWebGPU", () => {
   });
 
   it("installs navigator.gpu and the GPU* constants for a hardware adapter, once", async () => {
+    const installDawnWebGPU = await freshInstall();
     const { gpu, load } = fakeDawn({
       vendor: "nvidia",
       device: "nvidia-h100-80gb-hbm3",

@@ -26,31 +26,42 @@ export const DAWN_PACKAGE = "webgpu";
 let installed: { gpu: DawnGPU; name: string } | null = null;
 
 /**
+ * Why the first attempt found no usable adapter. Asking Dawn again costs tens of milliseconds
+ * and prints its "Couldn't load Vulkan" warning once more on every training run of the thread.
+ */
+let unavailable: Error | null = null;
+
+/**
  * Makes tfjs-backend-webgpu usable in Node through Dawn (npm `webgpu`): installs Dawn's
  * navigator.gpu and GPU* constants as a browser would have them, and checks that Dawn finds a
  * hardware adapter. Call before loading @tensorflow/tfjs-backend-webgpu, which registers its
  * backend only if navigator.gpu exists when it loads. Throws, leaving globalThis as it was, when
  * there is no adapter (no GPU, or no Vulkan loader and driver: the normal case on CPU machines)
  * or only a software one (Mesa's lavapipe trains the U-Net about 10x slower than wasm).
- * Returns the adapter's description. Installs once per thread; later calls return the first
- * install's description.
+ * Returns the adapter's description. Asks Dawn once per thread; later calls return the first
+ * answer (the description, or the same error).
  */
 export async function installDawnWebGPU(
   load: (specifier: string) => Promise<unknown>,
 ): Promise<string> {
   if (installed !== null) return installed.name;
+  if (unavailable !== null) throw unavailable;
   const dawn = (await load(DAWN_PACKAGE)) as DawnModule;
   const gpu = dawn.create([]);
   const adapter = await gpu.requestAdapter({ powerPreference: "high-performance" });
   if (adapter == null) {
-    throw new Error(
+    unavailable = new Error(
       "Dawn found no WebGPU adapter (it needs a GPU with a Vulkan driver and libvulkan.so.1)",
     );
+    throw unavailable;
   }
   const { vendor, device, description, isFallbackAdapter } = adapter.info;
   const name = description || `${vendor} ${device}`;
   if (isFallbackAdapter) {
-    throw new Error(`Dawn found only a software WebGPU adapter (${name}), slower than wasm`);
+    unavailable = new Error(
+      `Dawn found only a software WebGPU adapter (${name}), slower than wasm`,
+    );
+    throw unavailable;
   }
   for (const [key, value] of Object.entries(dawn.globals)) {
     if (!(key in globalThis)) {
