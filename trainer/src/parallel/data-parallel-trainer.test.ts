@@ -13,6 +13,7 @@ import { createLoss } from "../training/create-loss.ts";
 import { discSamples } from "../training/testing/disc-samples.ts";
 import { type TrainOptions, train } from "../training/train.ts";
 import { DataParallelTrainer, type HostTensor } from "./data-parallel-trainer.ts";
+import { assignFlatWeights, readFlatWeights } from "./flat-weights.ts";
 import { type ModelReplicaOptions, modelReplica } from "./model-replica.ts";
 
 const OPTIONS: ModelReplicaOptions = {
@@ -57,11 +58,7 @@ describe("DataParallelTrainer", () => {
 
     await useBackend("wasm");
     const reference = modelReplica(OPTIONS);
-    let offset = 0;
-    for (const v of reference.variables) {
-      v.assign(tf.tensor(initial.subarray(offset, offset + v.size), v.shape));
-      offset += v.size;
-    }
+    assignFlatWeights(reference.variables, initial);
     const referenceLosses = batches.map((b) =>
       tf.tidy(() => {
         const x = tf.tensor(b.x.data, b.x.shape);
@@ -71,12 +68,7 @@ describe("DataParallelTrainer", () => {
           .dataSync()[0]!;
       }),
     );
-    const single = new Float32Array(trainer.parameterCount);
-    offset = 0;
-    for (const v of reference.variables) {
-      single.set(v.dataSync() as Float32Array, offset);
-      offset += v.size;
-    }
+    const single = await readFlatWeights(reference.variables);
     for (let i = 0; i < losses.length; i++) expect(losses[i]).toBeCloseTo(referenceLosses[i]!, 4);
     // The weights moved, and moved the same way.
     expect(relativeError(parallel, initial)).toBeGreaterThan(1e-3);
@@ -142,8 +134,8 @@ describe("DataParallelTrainer", () => {
         expect(h.loss).toBeCloseTo(singleResult.history[i]!.loss, 4);
       }
       const flat = (m: typeof single) =>
-        Float32Array.from(m.trainableWeights.flatMap((w) => [...w.read().dataSync()]));
-      expect(relativeError(flat(resumed), flat(single))).toBeLessThan(1e-4);
+        readFlatWeights(m.trainableWeights.map((w) => w.read() as tf.Variable));
+      expect(relativeError(await flat(resumed), await flat(single))).toBeLessThan(1e-4);
       // The model ends on its best epoch; the checkpoint holds the last one's weights. The test
       // can fail: the third epoch moved them away from where the second left them.
       const last = checkpointWeights(result.checkpoint);

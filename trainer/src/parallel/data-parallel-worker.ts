@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs-core";
 import { type BackendChoice, selectBackend } from "../backend/select-backend.ts";
 import { loadOptimizerState, saveOptimizerState } from "../training/checkpoint.ts";
+import { assignFlatWeights, readFlatWeights } from "./flat-weights.ts";
 import type { Replica, ReplicaFactory, ReplicaSpec } from "./replica.ts";
 import { SharedBarrier } from "./shared-barrier.ts";
 import type { ToMain, ToWorker } from "./worker-messages.ts";
@@ -43,31 +44,15 @@ async function build(): Promise<void> {
 }
 
 /** Rank 0's initial weights become everyone's, so the replicas start identical. */
-function attach(message: Extract<ToWorker, { type: "attach" }>): void {
+async function attach(message: Extract<ToWorker, { type: "attach" }>): Promise<void> {
   barrier = new SharedBarrier(message.control, init.world);
   gradients = new Float32Array(message.gradients);
   weightsBuffer = new Float32Array(message.weights);
   average = new Float32Array(parameterCount);
-  if (init.rank === 0) readWeightsInto(weightsBuffer);
+  if (init.rank === 0) await readFlatWeights(replica.variables, weightsBuffer);
   barrier.wait();
-  if (init.rank !== 0) tf.tidy(() => assignWeights(weightsBuffer));
+  if (init.rank !== 0) assignFlatWeights(replica.variables, weightsBuffer);
   barrier.wait();
-}
-
-function assignWeights(flat: Float32Array): void {
-  let offset = 0;
-  for (const v of replica.variables) {
-    v.assign(tf.tensor(flat.subarray(offset, offset + v.size), v.shape));
-    offset += v.size;
-  }
-}
-
-function readWeightsInto(target: Float32Array): void {
-  let offset = 0;
-  for (const v of replica.variables) {
-    target.set(v.dataSync() as Float32Array, offset);
-    offset += v.size;
-  }
 }
 
 function step(message: Extract<ToWorker, { type: "step" }>): number {
@@ -128,21 +113,18 @@ function step(message: Extract<ToWorker, { type: "step" }>): number {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case "attach":
-      attach(message);
+      await attach(message);
       send({ type: "attached" });
       break;
     case "step":
       send({ type: "stepped", id: message.id, loss: step(message) });
       break;
-    case "weights": {
-      const target = new Float32Array(parameterCount);
-      readWeightsInto(target);
-      send({ type: "weights", weights: target });
+    case "weights":
+      send({ type: "weights", weights: await readFlatWeights(replica.variables) });
       break;
-    }
     case "load":
       // Every worker gets the same weights and state, so no barrier is needed.
-      tf.tidy(() => assignWeights(message.weights));
+      assignFlatWeights(replica.variables, message.weights);
       if (message.optimizer !== null)
         await loadOptimizerState(replica.optimizer, message.optimizer);
       send({ type: "loaded" });

@@ -4,6 +4,7 @@ import { type AugmentOptions, augmentSample } from "../dataset/augment.ts";
 import type { LossFunction } from "../losses/loss-function.ts";
 import { NOISE_SEED_KWARG } from "../models/spatial-dropout.ts";
 import type { HostTensor } from "../parallel/data-parallel-trainer.ts";
+import { assignFlatWeights, readFlatWeights } from "../parallel/flat-weights.ts";
 import type { StepContext } from "../parallel/replica.ts";
 import {
   loadModelWeights,
@@ -147,7 +148,8 @@ export async function train(
       last = resume;
     }
 
-    if (remote !== null) await remote.load(await flatten(variables), resume?.optimizer ?? null);
+    if (remote !== null)
+      await remote.load(await readFlatWeights(variables), resume?.optimizer ?? null);
 
     while (epoch < options.epochs && !stoppedEarly) {
       const current = epoch + 1;
@@ -218,7 +220,7 @@ export async function train(
         });
       }
 
-      if (remote !== null) assign(variables, await remote.weights());
+      if (remote !== null) assignFlatWeights(variables, await remote.weights());
       const dice =
         validationSet === null
           ? null
@@ -275,26 +277,6 @@ export async function train(
     };
   } finally {
     optimizer.dispose();
-  }
-}
-
-/** The variables' values, concatenated in order (DataParallelTrainer's layout). */
-async function flatten(variables: readonly tf.Variable[]): Promise<Float32Array> {
-  const values = await Promise.all(variables.map((v) => v.data()));
-  const flat = new Float32Array(variables.reduce((n, v) => n + v.size, 0));
-  let offset = 0;
-  for (const [i, v] of variables.entries()) {
-    flat.set(values[i] as Float32Array, offset);
-    offset += v.size;
-  }
-  return flat;
-}
-
-function assign(variables: readonly tf.Variable[], flat: Float32Array): void {
-  let offset = 0;
-  for (const v of variables) {
-    tf.tidy(() => v.assign(tf.tensor(flat.subarray(offset, offset + v.size), v.shape)));
-    offset += v.size;
   }
 }
 
