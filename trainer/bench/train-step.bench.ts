@@ -31,6 +31,7 @@ import {
 import { DataParallelTrainer, type HostTensor } from "../src/parallel/data-parallel-trainer.ts";
 import { type ModelReplicaOptions, modelReplica } from "../src/parallel/model-replica.ts";
 import { withMachineLoad } from "./machine-load.ts";
+import { median } from "./median.ts";
 import { profileKernels } from "./profile-kernels.ts";
 import { TorchPeer } from "./torch-peer.ts";
 
@@ -64,12 +65,6 @@ interface Result {
 }
 
 type Step = () => Promise<unknown>;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function replicaOptions(size: number): ModelReplicaOptions {
   return {

@@ -16,6 +16,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { selectBackend } from "../src/backend/select-backend.ts";
 import { crossEntropyLoss } from "../src/losses/cross-entropy.ts";
 import { createUNet } from "../src/models/unet.ts";
+import { median } from "./median.ts";
 
 const BATCH = 8;
 const CLASSES = 4;
@@ -24,12 +25,6 @@ const BASE = 16;
 const sizes = (process.env.BENCH_SIZES ?? "64,128").split(",").map(Number);
 const steps = Number(process.env.BENCH_STEPS ?? 20);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 let selection: Awaited<ReturnType<typeof selectBackend>>;
 try {
